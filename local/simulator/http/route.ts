@@ -38,5 +38,11 @@ export interface Route<State = unknown> {
   /** The OpenAPI path this route implements, e.g. `/v1/orgs/{orgId}/policies/{policyId}` (for contract tests). */
   openApiPath: string;
   rateLimit?: RateLimitClass;
+  /**
+   * Body shape of the errors the server itself raises for this route (unknown org, malformed
+   * body): `application` `{errors:[{id,status,code,title,detail}]}` (default) or `uam`
+   * `{errors:[{status,code,title,detail}]}` for the invite and role endpoints.
+   */
+  errorStyle?: 'application' | 'uam';
   handle(req: SimRequest, state: State): SimResponse | Promise<SimResponse>;
 }

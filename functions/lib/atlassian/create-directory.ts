@@ -1,0 +1,56 @@
+import type { Directory, DirectoryGeneration } from './directory.js';
+import { AtlassianHttpClient } from './http/http-client.js';
+import type { ClientLogger } from './http/client-logger.js';
+import type { RetryOptions } from './http/retry-policy.js';
+import type { PacerOptions, Pacer } from './http/pacer.js';
+import { createDirectoryIdResolver } from './directory-id.js';
+import { V2Directory } from './v2-directory.js';
+
+/** Atlassian's production base URL for the Admin APIs. */
+export const DEFAULT_ATLASSIAN_BASE_URL = 'https://api.atlassian.com/admin';
+
+/** Everything needed to talk to one org's directory. Only `orgId` and `apiKey` are required. */
+export interface CreateDirectoryOptions {
+  /** The Atlassian organization id. */
+  orgId: string;
+  /** Which API generation to use. @default 'v2' (v1 directory endpoints were sunset on 2026-06-30) */
+  generation?: DirectoryGeneration;
+  /** v2 directory id; discovered from `GET /v2/orgs/{orgId}/directories` (and cached) when absent. */
+  directoryId?: string;
+  /** @default 'https://api.atlassian.com/admin' (simulator: `http://127.0.0.1:N/admin`) */
+  baseUrl?: string;
+  /** Returns the org API key; called per request so a rotated secret is picked up after its cache TTL. */
+  apiKey: () => Promise<string>;
+  /** Structured logger (a Powertools Logger fits). Never receives the API key. @default silent */
+  logger?: ClientLogger;
+  /** Injected fetch (tests, request capture). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Retry budget and backoff. @default see `DEFAULT_RETRY_OPTIONS` */
+  retry?: Partial<RetryOptions>;
+  /** Client-side token bucket so batch jobs stay under a known limit. @default none */
+  pacer?: Pacer | PacerOptions;
+  /** Per-attempt timeout in milliseconds. @default 10_000 */
+  timeoutMs?: number;
+}
+
+/**
+ * Builds the `Directory` for the configured API generation. The v1 implementation is loaded with
+ * a dynamic `import()` so the default v2 path never bundles or loads the sunset v1 code.
+ */
+export async function createDirectory(options: CreateDirectoryOptions): Promise<Directory> {
+  const http = new AtlassianHttpClient({
+    baseUrl: options.baseUrl ?? DEFAULT_ATLASSIAN_BASE_URL,
+    apiKey: options.apiKey,
+    logger: options.logger,
+    fetch: options.fetch,
+    retry: options.retry,
+    pacer: options.pacer,
+    timeoutMs: options.timeoutMs,
+  });
+  if ((options.generation ?? 'v2') === 'v1') {
+    const { V1Directory } = await import('./v1-directory.js');
+    return new V1Directory(http, options.orgId);
+  }
+  const directoryId = createDirectoryIdResolver(http, options.orgId, options.directoryId);
+  return new V2Directory(http, options.orgId, directoryId);
+}

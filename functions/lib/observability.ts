@@ -1,0 +1,65 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { redactingJsonReplacer } from './redaction.js';
+
+/**
+ * The process-wide Powertools instances of the action handlers. Constructing them touches no AWS
+ * service: Logger writes JSON lines and Metrics writes EMF lines to stdout, and CloudWatch picks
+ * both up from the Lambda log stream.
+ */
+
+const SERVICE_NAME = 'atlassian-jml';
+const METRICS_NAMESPACE = 'AtlassianJml';
+
+/** Root logger. Handlers log through a per-invocation child (see `createInvocationLogger`). */
+export const rootLogger = new Logger({
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME,
+  jsonReplacerFn: redactingJsonReplacer,
+});
+
+/** Root metrics. Every datum goes out as a single EMF document with its own dimensions. */
+export const metrics = new Metrics({
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRICS_NAMESPACE,
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME,
+});
+
+/** The logger type handlers and their cores receive. */
+export type ActionLogger = Logger;
+
+/** Correlation keys for one invocation; absent values are simply not logged. */
+export interface CorrelationKeys {
+  action: string;
+  executionName?: string;
+  stateName?: string;
+}
+
+/**
+ * A child logger carrying the invocation's correlation keys. A child per invocation (rather than
+ * `appendKeys` on the shared root) keeps concurrent invocations apart in the local engine, where
+ * Parallel and Map branches run handlers side by side in one process.
+ */
+export function createInvocationLogger(keys: CorrelationKeys, context?: { awsRequestId?: string }): ActionLogger {
+  if (context && typeof context.awsRequestId === 'string') {
+    // The root tracks cold start; the child copies the Lambda context synchronously.
+    rootLogger.addContext(context as Parameters<Logger['addContext']>[0]);
+  }
+  const persistentKeys = Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
+  return rootLogger.createChild({ persistentKeys });
+}
+
+/** Counts one finished invocation by action and outcome, and records its latency. */
+export function recordInvocation(action: string, outcome: string, latencyMs: number): void {
+  const count = metrics.singleMetric();
+  count.addDimensions({ action, outcome });
+  count.addMetric('ActionInvocations', MetricUnit.Count, 1);
+  const latency = metrics.singleMetric();
+  latency.addDimension('action', action);
+  latency.addMetric('ActionLatency', MetricUnit.Milliseconds, latencyMs);
+}
+
+/** Counts one failed invocation by error name and Atlassian error code (`none` when absent). */
+export function recordError(action: string, errorName: string, code: string | undefined): void {
+  const errors = metrics.singleMetric();
+  errors.addDimensions({ action, errorName, code: code ?? 'none' });
+  errors.addMetric(errorName.startsWith('Atlassian.') ? 'AtlassianErrors' : 'ActionErrors', MetricUnit.Count, 1);
+}

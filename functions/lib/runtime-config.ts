@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { JmlError, ErrorNames } from './errors.js';
+
+/**
+ * The environment of an action handler (docs/contracts.md, "Runtime configuration"). Parsed once
+ * per distinct environment, so a cold start with a missing or wrong value fails with one clear
+ * `Jml.Configuration` error instead of a confusing HTTP failure later.
+ */
+
+const nonBlank = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${what} is empty; set it or remove the variable` });
+
+const baseUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://api.atlassian.com/admin' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+export const RuntimeConfigSchema = z
+  .object({
+    ATLASSIAN_ORG_ID: nonBlank('ATLASSIAN_ORG_ID (the Atlassian organization id, see admin.atlassian.com > Settings > API keys)'),
+    ATLASSIAN_DIRECTORY_API: z
+      .enum(['v1', 'v2'], { message: "must be 'v2' (default) or 'v1' (sunset 2026-06-30 endpoints)" })
+      .default('v2'),
+    ATLASSIAN_DIRECTORY_ID: nonBlank('ATLASSIAN_DIRECTORY_ID').optional(),
+    ATLASSIAN_API_BASE_URL: baseUrl.default('https://api.atlassian.com/admin'),
+    ATLASSIAN_API_KEY_SECRET_ID: nonBlank('ATLASSIAN_API_KEY_SECRET_ID (a Secrets Manager secret ARN or name)').optional(),
+    ATLASSIAN_API_KEY: nonBlank('ATLASSIAN_API_KEY').optional(),
+  })
+  .refine((env) => env.ATLASSIAN_API_KEY_SECRET_ID !== undefined || env.ATLASSIAN_API_KEY !== undefined, {
+    message:
+      'no API key source: set ATLASSIAN_API_KEY_SECRET_ID to the Secrets Manager secret holding the org API key ' +
+      '(AWS), or ATLASSIAN_API_KEY to the key itself (local runs only)',
+    path: ['ATLASSIAN_API_KEY_SECRET_ID'],
+  });
+
+/** Where the org API key comes from: Secrets Manager (AWS) or the environment (local). */
+export type ApiKeySource = { kind: 'secret'; secretId: string } | { kind: 'literal'; value: string };
+
+/** The validated configuration of a directory-action handler. */
+export interface RuntimeConfig {
+  orgId: string;
+  generation: 'v1' | 'v2';
+  directoryId?: string;
+  baseUrl: string;
+  apiKeySource: ApiKeySource;
+}
+
+/** The environment variables `loadRuntimeConfig` reads (and nothing else). */
+export const RUNTIME_CONFIG_VARIABLES = Object.keys(RuntimeConfigSchema.shape) as ReadonlyArray<
+  keyof typeof RuntimeConfigSchema.shape
+>;
+
+/**
+ * Validates the handler environment. The secret id wins over a literal key so a deployed function
+ * never silently uses a key that leaked into its environment.
+ * @throws JmlError `Jml.Configuration` naming every wrong variable and how to fix it.
+ */
+export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  // Blank variables count as unset: CDK and shells often export `X=` for "no value".
+  const present = Object.fromEntries(
+    RUNTIME_CONFIG_VARIABLES.map((name) => [name, env[name]?.trim() ? env[name] : undefined]),
+  );
+  const parsed = RuntimeConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new JmlError(
+      ErrorNames.Configuration,
+      `The handler's environment is not valid: ${problems.join('; ')}. Fix the function's environment variables and retry.`,
+    );
+  }
+  const cfg = parsed.data;
+  return {
+    orgId: cfg.ATLASSIAN_ORG_ID,
+    generation: cfg.ATLASSIAN_DIRECTORY_API,
+    directoryId: cfg.ATLASSIAN_DIRECTORY_ID,
+    baseUrl: cfg.ATLASSIAN_API_BASE_URL,
+    apiKeySource:
+      cfg.ATLASSIAN_API_KEY_SECRET_ID !== undefined
+        ? { kind: 'secret', secretId: cfg.ATLASSIAN_API_KEY_SECRET_ID }
+        : { kind: 'literal', value: cfg.ATLASSIAN_API_KEY as string },
+  };
+}

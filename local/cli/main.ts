@@ -1,0 +1,107 @@
+import { formatTraceEntry } from '../engine/trace.js';
+import { runWorkflow, type WorkflowRun } from '../engine/run-workflow.js';
+import { isWorkflowName, WORKFLOW_NAMES, type WorkflowName } from '../engine/workflow-definition.js';
+import { checkWorkflowInput, readInputJsonSchema } from '../engine/workflow-input.js';
+import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
+import { readableCause } from '../engine/lambda-error.js';
+import { parseCommandLine, type CliValues } from './cli-options.js';
+import { readInput, UsageError, withDryRun } from './read-input.js';
+import { resolveConfigFile, resolveRunTarget, resolveShortWaits, type RunTarget } from './api-target-options.js';
+import { usageText } from './usage.js';
+
+/** Where the CLI writes and reads; injectable so tests run it in-process. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  readStdin: () => Promise<string>;
+}
+
+export const EXIT_SUCCEEDED = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage or input). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    const [command, workflow, ...extra] = positionals;
+    if (values.help || command === 'help') {
+      io.stdout.write(await usageText());
+      return EXIT_SUCCEEDED;
+    }
+    if (command === undefined) throw new UsageError('no command given: use run <joiner|mover|leaver> or --help');
+    if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
+    const name = requireWorkflow(workflow);
+    if (command === 'schema') return await printSchema(name, io);
+    if (command === 'run') return await runCommand(name, values, io);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}: use run, schema or --help`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`jml: ${(error as Error).message}\n${(error as UsageError).details?.map((d) => `  - ${d}\n`).join('') ?? ''}Run with --help for usage.\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`jml: the execution could not run: ${(error as Error).message}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+function requireWorkflow(workflow: string | undefined): WorkflowName {
+  if (workflow === undefined || !isWorkflowName(workflow)) {
+    throw new UsageError(`give a workflow: ${WORKFLOW_NAMES.join(', ')}${workflow ? ` (not ${JSON.stringify(workflow)})` : ''}`);
+  }
+  return workflow;
+}
+
+async function printSchema(workflow: WorkflowName, io: CliIo): Promise<number> {
+  const schema = await readInputJsonSchema(workflow);
+  if (!schema) throw new Error(`workflows/schemas/${workflow}.input.schema.json has not been generated`);
+  io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+  return EXIT_SUCCEEDED;
+}
+
+async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo): Promise<number> {
+  // Everything that can be wrong with the command line is checked before any API call.
+  const target = resolveRunTarget(values, io.env);
+  const shortWaits = resolveShortWaits(values, target);
+  const configFile = resolveConfigFile(values);
+  let input = await readInput(values.input, io.readStdin);
+  if (values['dry-run']) input = withDryRun(input);
+  const checked = await checkWorkflowInput(workflow, input);
+  if (!checked.ok) throw new UsageError(`the ${workflow} input is not valid (nothing was called):`, checked.problems);
+  if (values['log-level']) {
+    io.env.POWERTOOLS_LOG_LEVEL = values['log-level'].toUpperCase();
+    io.env.POWERTOOLS_DEV = 'true'; // logs through the global console, which the CLI sends to stderr
+  }
+
+  const simulator = target.kind === 'embedded' ? await startEmbeddedSimulator(target.generation) : undefined;
+  try {
+    const api = simulator?.api ?? (target as Extract<RunTarget, { kind: 'external' }>).api;
+    const where = simulator ? `the embedded simulator (demo org ${api.orgId})` : `${api.baseUrl} (org ${api.orgId})`;
+    const log = (line: string) => { if (!values.quiet) io.stderr.write(`${line}\n`); };
+    log(`▶ ${workflow} against ${where}${shortWaits ? ', waits shortened' : ''}`);
+    const run = await runWorkflow({
+      workflow,
+      input: checked.input,
+      api,
+      configFile,
+      shortenWaits: shortWaits,
+      shortenRetries: simulator !== undefined,
+      onEvent: (entry) => {
+        const line = formatTraceEntry(entry);
+        if (line) log(line);
+      },
+    });
+    log(`■ ${run.status} in ${run.durationMs} ms, ${run.transitions} state transitions (execution ${run.executionName})`);
+    io.stdout.write(`${JSON.stringify(resultDocument(run), null, 2)}\n`);
+    return run.status === 'SUCCEEDED' ? EXIT_SUCCEEDED : EXIT_FAILED;
+  } finally {
+    await simulator?.close();
+  }
+}
+
+/** stdout: the output on success; on failure the error, a readable cause and the failure record. */
+function resultDocument(run: WorkflowRun): unknown {
+  if (run.status === 'SUCCEEDED') return run.output;
+  return { status: 'FAILED', error: run.error, cause: readableCause(run.cause), ...(run.output !== undefined ? { record: run.output } : {}) };
+}

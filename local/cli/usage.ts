@@ -1,0 +1,52 @@
+import { CLI_OPTIONS } from './cli-options.js';
+import { renderJsonSchema } from './render-json-schema.js';
+import { readInputJsonSchema } from '../engine/workflow-input.js';
+import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
+
+const SYNOPSIS = `jml: joiner / mover / leaver workflows for an Atlassian Cloud organization, run locally.
+
+Usage:
+  npm run jml -- run <joiner|mover|leaver> --input <file|json|-> [--dry-run] [options]
+  npm run jml -- run leaver --input '{"email":"ada@acme.example"}' --api-url https://api.atlassian.com/admin --org-id ORG
+  npm run jml -- schema <joiner|mover|leaver>      print the input JSON Schema
+  npm run jml -- --help
+
+Without --api-url the workflow runs against an embedded simulator with the demo org (nothing real is
+touched). Progress goes to stderr, the output JSON to stdout.
+Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage or invalid input (nothing was called).`;
+
+/** The full `--help` text: synopsis, every option, and the input of every workflow. */
+export async function usageText(): Promise<string> {
+  const optionLines = Object.entries(CLI_OPTIONS).map(([name, spec]) => {
+    const flag = `${'short' in spec ? `-${spec.short}, ` : '    '}--${name}${'value' in spec ? ` ${spec.value}` : ''}`;
+    return wrap(`  ${flag.padEnd(34)} ${spec.help}`, 37);
+  });
+  const inputs: string[] = [];
+  for (const workflow of WORKFLOW_NAMES) {
+    const schema = await readInputJsonSchema(workflow);
+    inputs.push(`  ${workflow}:`);
+    inputs.push(...(schema ? renderJsonSchema(schema) : [`    (workflows/schemas/${workflow}.input.schema.json not generated yet)`]));
+  }
+  const environment = [
+    '  ATLASSIAN_API_KEY        org API key for --api-url (instead of --api-key)',
+    '  ATLASSIAN_ORG_ID         org id for --api-url (instead of --org-id)',
+    '  JML_CONFIG_FILE          default for --config',
+  ];
+  return [SYNOPSIS, '', 'Options:', ...optionLines, '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON):', ...inputs, ''].join('\n');
+}
+
+/** Wraps a help line at ~100 columns, continuation lines indented to the text column. */
+function wrap(line: string, hangingIndent: number, width = 100): string {
+  const words = line.slice(hangingIndent).split(' ');
+  const lines: string[] = [];
+  let current = line.slice(0, hangingIndent);
+  for (const word of words) {
+    if (current.length + word.length > width && current.trim().length > 0) {
+      lines.push(current.trimEnd());
+      current = ' '.repeat(hangingIndent);
+    }
+    current += `${word} `;
+  }
+  lines.push(current.trimEnd());
+  return lines.join('\n');
+}

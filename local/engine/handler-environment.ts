@@ -1,0 +1,69 @@
+/**
+ * The handlers read their configuration from environment variables (docs/contracts.md), exactly
+ * as in Lambda. The local engine runs them in-process, so it sets `process.env` before it loads
+ * them. One process talks to one API at a time: runs that change the target while another run is
+ * in flight in the same process would see each other's settings.
+ */
+
+/** The Atlassian Admin API the handlers talk to. */
+export interface ApiTarget {
+  /** As Atlassian's OpenAPI defines it: `https://api.atlassian.com/admin`, or `http://127.0.0.1:N/admin`. */
+  baseUrl: string;
+  /** The org API key. Only ever placed in this process's environment, never printed. */
+  apiKey: string;
+  orgId: string;
+  /** @default 'v2' */
+  generation?: 'v1' | 'v2';
+  /** v2 directory id; discovered by the handlers when absent. */
+  directoryId?: string;
+}
+
+/** Where the workflow-logic handlers find the access rules and protected accounts. */
+export type ConfigSource = { json: unknown } | { file: string };
+
+/** The example config that fits the simulator's demo org; the default when nothing else is set. */
+export const DEFAULT_CONFIG_FILE = new URL('../../config/jml.example.yaml', import.meta.url).pathname;
+
+/**
+ * Quiet defaults for running handlers in a terminal: Powertools would otherwise print JSON logs
+ * and EMF metrics on stdout, where the CLI prints the workflow output. Callers' values win.
+ */
+const LOCAL_DEFAULTS: Record<string, string> = {
+  POWERTOOLS_SERVICE_NAME: 'jml-local',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  POWERTOOLS_METRICS_NAMESPACE: 'JmlLocal',
+};
+
+/** Sets the handler environment for the next run. `env` is injectable for tests. */
+export function configureHandlerEnvironment(
+  settings: { api?: ApiTarget; config?: ConfigSource },
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  for (const [name, value] of Object.entries(LOCAL_DEFAULTS)) env[name] ??= value;
+  if (settings.api) applyApiTarget(settings.api, env);
+  applyConfigSource(settings.config, env);
+}
+
+function applyApiTarget(api: ApiTarget, env: NodeJS.ProcessEnv): void {
+  env.ATLASSIAN_API_BASE_URL = api.baseUrl;
+  env.ATLASSIAN_ORG_ID = api.orgId;
+  env.ATLASSIAN_API_KEY = api.apiKey;
+  env.ATLASSIAN_DIRECTORY_API = api.generation ?? 'v2';
+  // A secret id would win over the literal key (runtime-config.ts): a local run uses the key it was given.
+  delete env.ATLASSIAN_API_KEY_SECRET_ID;
+  if (api.directoryId) env.ATLASSIAN_DIRECTORY_ID = api.directoryId;
+  else delete env.ATLASSIAN_DIRECTORY_ID;
+}
+
+function applyConfigSource(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): void {
+  if (config && 'json' in config) {
+    env.JML_CONFIG = JSON.stringify(config.json);
+    delete env.JML_CONFIG_FILE;
+  } else if (config) {
+    env.JML_CONFIG_FILE = config.file;
+    delete env.JML_CONFIG;
+  } else if (env.JML_CONFIG === undefined && env.JML_CONFIG_FILE === undefined) {
+    env.JML_CONFIG_FILE = DEFAULT_CONFIG_FILE;
+  }
+}

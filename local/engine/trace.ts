@@ -1,0 +1,132 @@
+import { readableCause } from './lambda-error.js';
+
+/**
+ * One step of an execution, as the engine reports it (derived from aws-local-stepfunctions'
+ * `eventLogs`). `index` is set for states inside a Map iteration.
+ */
+export interface TraceEntry {
+  kind: 'ExecutionStarted' | 'ExecutionSucceeded' | 'ExecutionFailed' | 'StateEntered' | 'StateExited' | 'StateRetried' | 'StateCaught' | 'StateFailed' | 'MapIterationFailed';
+  /** Milliseconds since the execution started. */
+  at: number;
+  state?: string;
+  stateType?: string;
+  index?: number;
+  /** On StateExited: time spent in the state, retries included. */
+  durationMs?: number;
+  /** On StateRetried: 1 for the first retry. */
+  attempt?: number;
+  /** Error name (StateFailed, StateRetried: the error that caused the retry, StateCaught, ExecutionFailed). */
+  error?: string;
+  cause?: string;
+  /** On StateCaught: where the Catch sends the execution. */
+  next?: string;
+  /** On StateEntered of a Fail state: its input, i.e. the record a FAILED execution leaves. */
+  input?: unknown;
+}
+
+/** The loose shape of an aws-local-stepfunctions event log entry (its type is not exported). */
+export interface EngineEvent {
+  type: string;
+  timestamp: number;
+  state?: { name: string; type: string; input?: unknown };
+  index?: number;
+  retry?: { attempt: number };
+  catch?: { catcher: { Next: string } };
+  Error?: string;
+  Cause?: unknown;
+}
+
+/**
+ * Turns the engine's event stream into `TraceEntry`s and counts state transitions the way Step
+ * Functions Standard bills them: every state entered, plus every retry attempt.
+ */
+export class TraceRecorder {
+  readonly entries: TraceEntry[] = [];
+  transitions = 0;
+  private readonly startedAt: number;
+  private readonly enteredAt = new Map<string, number>();
+  private readonly lastError = new Map<string, { error?: string; cause?: string }>();
+
+  constructor(private readonly onEntry?: (entry: TraceEntry) => void, startedAt = Date.now()) {
+    this.startedAt = startedAt;
+  }
+
+  /** Records one event; returns the entry it produced, if any. */
+  record(event: EngineEvent): TraceEntry | undefined {
+    const entry = this.toEntry(event);
+    if (entry) {
+      this.entries.push(entry);
+      this.onEntry?.(entry);
+    }
+    return entry;
+  }
+
+  private toEntry(event: EngineEvent): TraceEntry | undefined {
+    const at = event.timestamp - this.startedAt;
+    const state = event.state?.name;
+    const base = { at, state, stateType: event.state?.type, ...(event.index !== undefined ? { index: event.index } : {}) };
+    const key = `${state}#${event.index ?? ''}`;
+    const error = { error: event.Error, cause: event.Cause === undefined ? undefined : readableCause(event.Cause) };
+    switch (event.type) {
+      case 'ExecutionStarted':
+      case 'ExecutionSucceeded':
+        return { kind: event.type, at };
+      case 'ExecutionFailed':
+      case 'MapIterationFailed':
+        return { kind: event.type, at, ...(event.index !== undefined ? { index: event.index } : {}), ...error };
+      case 'StateEntered':
+        this.transitions += 1;
+        this.enteredAt.set(key, event.timestamp);
+        return { kind: 'StateEntered', ...base, ...(event.state?.type === 'Fail' ? { input: event.state.input } : {}) };
+      case 'StateExited': {
+        const since = this.enteredAt.get(key) ?? event.timestamp;
+        return { kind: 'StateExited', ...base, durationMs: event.timestamp - since };
+      }
+      case 'StateFailed':
+        this.lastError.set(key, error);
+        return { kind: 'StateFailed', ...base, ...error };
+      case 'StateRetried':
+        this.transitions += 1;
+        return { kind: 'StateRetried', ...base, attempt: event.retry?.attempt, ...this.lastError.get(key) };
+      case 'StateCaught':
+        return { kind: 'StateCaught', ...base, next: event.catch?.catcher.Next, ...this.lastError.get(key) };
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** The names of the states entered, in order (Map iterations included): the path an execution took. */
+export function statesEntered(trace: readonly TraceEntry[]): string[] {
+  return trace.filter((e) => e.kind === 'StateEntered').map((e) => e.state as string);
+}
+
+const LONG_RUNNING = new Set(['Wait', 'Map', 'Parallel']);
+
+/**
+ * One readable progress line for an entry, or undefined when the entry adds nothing for a person
+ * (failures that are then retried or caught are shown on the retry/catch line).
+ */
+export function formatTraceEntry(entry: TraceEntry): string | undefined {
+  const indent = entry.index === undefined ? '  ' : '      ';
+  const name = entry.index === undefined ? entry.state : `${entry.state} [${entry.index}]`;
+  switch (entry.kind) {
+    case 'StateEntered':
+      if (entry.stateType === 'Fail') return `${indent}✗ ${name}`;
+      return LONG_RUNNING.has(entry.stateType ?? '') ? `${indent}▸ ${name} …` : undefined;
+    case 'StateExited':
+      return `${indent}✓ ${name} (${entry.durationMs} ms)`;
+    case 'StateRetried':
+      return `${indent}↻ ${name} retry ${entry.attempt} after ${entry.error ?? 'an error'}`;
+    case 'StateCaught':
+      return `${indent}⤷ ${name} caught ${entry.error}: ${entry.cause ?? ''} → ${entry.next}`;
+    case 'MapIterationFailed':
+      return `${indent}✗ iteration [${entry.index}] failed: ${entry.error}: ${entry.cause ?? ''}`;
+    case 'ExecutionFailed':
+      return `  ✗ execution FAILED after ${entry.at} ms: ${entry.error}: ${entry.cause ?? ''}`;
+    case 'ExecutionSucceeded':
+      return `  ✓ execution SUCCEEDED in ${entry.at} ms`;
+    default:
+      return undefined;
+  }
+}

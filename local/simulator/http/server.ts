@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ModelError } from '../model/model-error.js';
+import type { SimulatorState } from '../model/simulator-state.js';
+import type { FaultInjector } from './faults.js';
+import { modelErrorToWire, type ErrorStyle } from './model-errors.js';
+import { rateLimitHeaders, type RateLimiter } from './rate-limiter.js';
+import { parseJsonBody, readBody } from './request-body.js';
+import type { HttpMethod, Route, SimResponse } from './route.js';
+import { Router } from './router.js';
+import { WireError, applicationError, gatewayError } from './wire-error.js';
+
+export interface SimulatorServerDeps {
+  state: SimulatorState;
+  routes: ReadonlyArray<Route<SimulatorState>>;
+  /** The bearer token every `/admin` request must carry (read at each request, so it can change). */
+  apiKey: () => string;
+  rateLimiter: RateLimiter;
+  faults: FaultInjector;
+  /** Handles `/__control/...` (outside `/admin`, no auth: the server only listens on loopback). */
+  control: (method: string, path: string, query: URLSearchParams, body: unknown) => Promise<SimResponse> | SimResponse;
+}
+
+const ADMIN_PREFIX = '/admin';
+const CONTROL_PREFIX = '/__control';
+
+/**
+ * The simulator's HTTP front: faults, then bearer-token check, rate limit, org/directory check,
+ * JSON body, then the route. Every error leaves in one of Atlassian's body shapes.
+ */
+export function createSimulatorServer(deps: SimulatorServerDeps): Server {
+  const router = new Router(deps.routes);
+  let requestCounter = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = queryAt < 0 ? url : url.slice(0, queryAt);
+    const query = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1));
+    const method = (req.method ?? 'GET').toUpperCase();
+    const requestId = `sim-${(++requestCounter).toString(16).padStart(8, '0')}`;
+
+    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+      const raw = await readBody(req);
+      const response = await deps.control(method, path.slice(CONTROL_PREFIX.length) || '/', query, parseJsonBody(raw, 'application'));
+      return send(res, response, requestId);
+    }
+    if (!path.startsWith(`${ADMIN_PREFIX}/`)) {
+      await readBody(req);
+      return send(res, render(gatewayError(404, `No API at ${path}. The Admin API lives under ${ADMIN_PREFIX}/.`)), requestId);
+    }
+    const apiPath = path.slice(ADMIN_PREFIX.length);
+
+    const fault = deps.faults.decide(method, apiPath);
+    if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault.drop) {
+      req.socket.destroy();
+      return;
+    }
+    const raw = await readBody(req);
+    if (fault.respond) return send(res, render(fault.respond), requestId);
+
+    if (req.headers.authorization !== `Bearer ${deps.apiKey()}`) {
+      return send(res, render(gatewayError(401, 'Unauthorized: send the org API key as "Authorization: Bearer <key>".')), requestId);
+    }
+    const match = router.match(method, apiPath);
+    if (!match) {
+      const allowed = router.methodsFor(apiPath);
+      const error = allowed.length
+        ? applicationError(405, 'ADMIN-405-1', 'Method not supported', `${method} is not supported here; use ${allowed.join(', ')}.`)
+        : applicationError(404, 'ADMIN-404-1', 'Unknown resource', `No endpoint ${method} ${apiPath}.`);
+      return send(res, render(error), requestId);
+    }
+    const { route, params } = match;
+    const style: ErrorStyle = route.errorStyle ?? 'application';
+    const limitHeaders = rateLimit(route, req.headers.authorization, apiPath);
+    try {
+      if (limitHeaders instanceof WireError) throw limitHeaders;
+      checkScope(params, style);
+      const response = await route.handle(
+        { method: method as HttpMethod, path: apiPath, params, query, body: parseJsonBody(raw, style), headers: req.headers,
+          baseUrl: `http://${req.headers.host ?? '127.0.0.1'}${ADMIN_PREFIX}` },
+        deps.state,
+      );
+      send(res, { ...response, headers: { ...limitHeaders, ...response.headers } }, requestId);
+    } catch (error) {
+      const wire = toWire(error, style);
+      send(res, { ...render(wire), headers: { ...(limitHeaders instanceof WireError ? {} : limitHeaders), ...wire.headers } }, requestId);
+    }
+  }
+
+  function rateLimit(route: Route<SimulatorState>, authorization: string, apiPath: string): Record<string, string> | WireError {
+    const limitClass = route.rateLimit ?? 'default';
+    // Documented buckets: last-active-dates per org; events per user (API key) and per path.
+    const bucket = limitClass === 'events' ? `events|${authorization}|${apiPath}` : limitClass;
+    const verdict = deps.rateLimiter.take(limitClass, bucket);
+    if (!verdict) return {};
+    const headers = rateLimitHeaders(verdict);
+    if (verdict.allowed) return headers;
+    const waitSimMs = verdict.resetAt.getTime() - deps.state.clock.nowMs();
+    const retryAfter = Math.max(1, Math.ceil(deps.state.clock.toRealMs(waitSimMs) / 1000));
+    return gatewayError(429, 'Too many requests. Wait until X-RateLimit-Reset and try again.', { ...headers, 'Retry-After': String(retryAfter) });
+  }
+
+  function checkScope(params: Record<string, string>, style: ErrorStyle): void {
+    const state = deps.state;
+    if (params.orgId !== undefined && params.orgId !== state.orgId) {
+      throw modelErrorToWire(new ModelError('resourceNotFound', `No organization with id ${params.orgId} for this API key.`), style, {
+        resourceNotFound: style === 'uam' ? { code: 'ADMIN-UAM-404-2', title: 'Organization not found' } : { code: 'ADMIN-404-2', title: 'Organization not found' },
+      });
+    }
+    if (params.directoryId !== undefined && params.directoryId !== state.directoryId) {
+      throw applicationError(404, 'ADMIN-404-1', 'Directory not found', `No directory with id ${params.directoryId}; list them with GET /v2/orgs/{orgId}/directories.`);
+    }
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent && !res.destroyed) send(res, render(toWire(error, 'application')), 'sim-error');
+    });
+  });
+}
+
+function toWire(error: unknown, style: ErrorStyle): WireError {
+  if (error instanceof WireError) return error;
+  if (error instanceof ModelError) return modelErrorToWire(error, style);
+  console.error('[simulator] unexpected error:', error);
+  return applicationError(500, 'ADMIN-500-1', 'Internal error', 'The simulator hit an unexpected error; see its log.');
+}
+
+function render(error: WireError): SimResponse {
+  return { status: error.status, body: error.body, headers: error.headers };
+}
+
+function send(res: ServerResponse, response: SimResponse, requestId: string): void {
+  const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
+  const headers: Record<string, string | number> = { 'X-Request-Id': requestId, ...response.headers };
+  if (payload !== undefined) {
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+    headers['Content-Length'] = Buffer.byteLength(payload);
+  } else {
+    headers['Content-Length'] = 0;
+  }
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRunTarget, resolveShortWaits } from '../../../local/cli/api-target-options.js';
+import { readInput, UsageError, withDryRun } from '../../../local/cli/read-input.js';
+import { renderJsonSchema } from '../../../local/cli/render-json-schema.js';
+
+const noStdin = async () => '';
+
+describe('resolveRunTarget', () => {
+  it('uses the embedded simulator without --api-url and refuses API flags that would be ignored', () => {
+    // Act / Assess
+    expect(resolveRunTarget({}, {})).toEqual({ kind: 'embedded', generation: 'v2' });
+    expect(() => resolveRunTarget({ 'org-id': 'o' }, {})).toThrow(/--org-id only applies with --api-url/);
+  });
+
+  it('takes the API key from ATLASSIAN_API_KEY and requires one', () => {
+    // Prepare
+    const values = { 'api-url': 'https://api.atlassian.com/admin/', 'org-id': 'org-9' };
+
+    // Act
+    const target = resolveRunTarget(values, { ATLASSIAN_API_KEY: 'secret-key' });
+
+    // Assess
+    expect(target).toEqual({ kind: 'external', api: { baseUrl: 'https://api.atlassian.com/admin', apiKey: 'secret-key', orgId: 'org-9', generation: 'v2' } });
+    expect(() => resolveRunTarget(values, {})).toThrow(/ATLASSIAN_API_KEY/);
+    expect(() => resolveRunTarget({ ...values, 'api-url': 'ftp://x' }, { ATLASSIAN_API_KEY: 'k' })).toThrow(UsageError);
+  });
+
+  it('shortens waits by default only for the embedded simulator', () => {
+    // Act / Assess
+    expect(resolveShortWaits({}, { kind: 'embedded', generation: 'v2' })).toBe(true);
+    expect(resolveShortWaits({}, { kind: 'external', api: { baseUrl: 'u', apiKey: 'k', orgId: 'o' } })).toBe(false);
+    expect(() => resolveShortWaits({ waits: 'never' }, { kind: 'embedded', generation: 'v2' })).toThrow(/real or short/);
+  });
+});
+
+describe('readInput', () => {
+  it('reads inline JSON and adds dryRun on request', async () => {
+    // Act
+    const input = withDryRun(await readInput('{"email":"ada@acme.example"}', noStdin));
+
+    // Assess
+    expect(input).toEqual({ email: 'ada@acme.example', dryRun: true });
+  });
+
+  it('reads stdin for - and explains a missing file', async () => {
+    // Act / Assess
+    await expect(readInput('-', async () => '{"accountId":"a1"}')).resolves.toEqual({ accountId: 'a1' });
+    await expect(readInput('/nonexistent/input.json', noStdin)).rejects.toThrow(/Cannot read the input file .*ENOENT/);
+    await expect(readInput(undefined, noStdin)).rejects.toThrow(/--input is required/);
+  });
+});
+
+describe('renderJsonSchema', () => {
+  it('lists every field with type and requirement, and the alternatives', () => {
+    // Prepare
+    const schema = {
+      type: 'object',
+      properties: { effectiveAt: { type: 'string', format: 'date-time', description: 'When access ends' }, dryRun: { type: 'boolean', default: false } },
+      anyOf: [
+        { properties: { accountId: { type: 'string' } }, required: ['accountId'] },
+        { properties: { email: { type: 'string', format: 'email' } }, required: ['email'] },
+      ],
+    };
+
+    // Act
+    const lines = renderJsonSchema(schema, '');
+
+    // Assess
+    expect(lines).toContain(`${'effectiveAt'.padEnd(16)} string (date-time), optional: When access ends`);
+    expect(lines).toContain(`${'dryRun'.padEnd(16)} boolean, optional, default false`);
+    expect(lines).toContain(`${'email'.padEnd(16)} string (email), optional`);
+    expect(lines.at(-1)).toBe('give one of: accountId | email');
+  });
+});
