@@ -1,5 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ActionLogger, noteInvocationStart } from './action-logger.js';
 import { redactingJsonReplacer } from './redaction.js';
 
 /**
@@ -12,7 +12,7 @@ const SERVICE_NAME = 'atlassian-jml';
 const METRICS_NAMESPACE = 'AtlassianJml';
 
 /** Root logger. Handlers log through a per-invocation child (see `createInvocationLogger`). */
-export const rootLogger = new Logger({
+export const rootLogger = new ActionLogger({
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME,
   jsonReplacerFn: redactingJsonReplacer,
 });
@@ -23,8 +23,7 @@ export const metrics = new Metrics({
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME,
 });
 
-/** The logger type handlers and their cores receive. */
-export type ActionLogger = Logger;
+export type { ActionLogger };
 
 /** Correlation keys for one invocation; absent values are simply not logged. */
 export interface CorrelationKeys {
@@ -39,12 +38,12 @@ export interface CorrelationKeys {
  * Parallel and Map branches run handlers side by side in one process.
  */
 export function createInvocationLogger(keys: CorrelationKeys, context?: { awsRequestId?: string }): ActionLogger {
-  if (context && typeof context.awsRequestId === 'string') {
-    // The root tracks cold start; the child copies the Lambda context synchronously.
-    rootLogger.addContext(context as Parameters<Logger['addContext']>[0]);
-  }
+  noteInvocationStart();
   const persistentKeys = Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
-  return rootLogger.createChild({ persistentKeys });
+  const logger = rootLogger.createChild({ persistentKeys });
+  // The local engine may pass a bare object; only a real-looking Lambda context is attached.
+  if (context && typeof context.awsRequestId === 'string') logger.addContext(context as Parameters<ActionLogger['addContext']>[0]);
+  return logger;
 }
 
 /** Counts one finished invocation by action and outcome, and records its latency. */

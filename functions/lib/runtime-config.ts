@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JmlError, ErrorNames } from './errors.js';
 
 /**
@@ -7,11 +7,12 @@ import { JmlError, ErrorNames } from './errors.js';
  * `Jml.Configuration` error instead of a confusing HTTP failure later.
  */
 
+/** A required-or-optional non-blank string; a missing required value says what to set. */
 const nonBlank = (what: string) =>
   z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined ? `is required: set it to ${what}` : `must be text: ${what}`) })
     .trim()
-    .min(1, { message: `${what} is empty; set it or remove the variable` });
+    .min(1, { message: `is empty: set it to ${what}` });
 
 const baseUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://api.atlassian.com/admin' })
@@ -19,21 +20,25 @@ const baseUrl = z
 
 export const RuntimeConfigSchema = z
   .object({
-    ATLASSIAN_ORG_ID: nonBlank('ATLASSIAN_ORG_ID (the Atlassian organization id, see admin.atlassian.com > Settings > API keys)'),
+    ATLASSIAN_ORG_ID: nonBlank('the Atlassian organization id (admin.atlassian.com > Settings > API keys)'),
     ATLASSIAN_DIRECTORY_API: z
       .enum(['v1', 'v2'], { message: "must be 'v2' (default) or 'v1' (sunset 2026-06-30 endpoints)" })
       .default('v2'),
-    ATLASSIAN_DIRECTORY_ID: nonBlank('ATLASSIAN_DIRECTORY_ID').optional(),
+    ATLASSIAN_DIRECTORY_ID: nonBlank('the v2 directory id, or remove it to discover it').optional(),
     ATLASSIAN_API_BASE_URL: baseUrl.default('https://api.atlassian.com/admin'),
-    ATLASSIAN_API_KEY_SECRET_ID: nonBlank('ATLASSIAN_API_KEY_SECRET_ID (a Secrets Manager secret ARN or name)').optional(),
-    ATLASSIAN_API_KEY: nonBlank('ATLASSIAN_API_KEY').optional(),
-  })
-  .refine((env) => env.ATLASSIAN_API_KEY_SECRET_ID !== undefined || env.ATLASSIAN_API_KEY !== undefined, {
-    message:
-      'no API key source: set ATLASSIAN_API_KEY_SECRET_ID to the Secrets Manager secret holding the org API key ' +
-      '(AWS), or ATLASSIAN_API_KEY to the key itself (local runs only)',
-    path: ['ATLASSIAN_API_KEY_SECRET_ID'],
+    ATLASSIAN_API_KEY_SECRET_ID: nonBlank('the ARN or name of the Secrets Manager secret holding the org API key').optional(),
+    ATLASSIAN_API_KEY: nonBlank('the org API key (local runs only)').optional(),
+    ATLASSIAN_HTTP_MAX_ATTEMPTS: z.coerce
+      .number({ message: 'must be a whole number of attempts per Atlassian call, e.g. 3 (1 = no in-process retry)' })
+      .int({ message: 'must be a whole number of attempts, e.g. 3' })
+      .min(1, { message: 'must be at least 1 (1 = no in-process retry; the state machine still retries)' })
+      .max(10, { message: 'must be at most 10; longer retry chains belong in the state machine Retry' })
+      .optional(),
   });
+
+const NO_KEY_SOURCE =
+  'ATLASSIAN_API_KEY_SECRET_ID: no API key source: set ATLASSIAN_API_KEY_SECRET_ID to the Secrets Manager secret ' +
+  'holding the org API key (AWS), or ATLASSIAN_API_KEY to the key itself (local runs only)';
 
 /** Where the org API key comes from: Secrets Manager (AWS) or the environment (local). */
 export type ApiKeySource = { kind: 'secret'; secretId: string } | { kind: 'literal'; value: string };
@@ -45,6 +50,8 @@ export interface RuntimeConfig {
   directoryId?: string;
   baseUrl: string;
   apiKeySource: ApiKeySource;
+  /** Attempts per Atlassian call inside one invocation; absent = the client's default. */
+  httpMaxAttempts?: number;
 }
 
 /** The environment variables `loadRuntimeConfig` reads (and nothing else). */
@@ -63,8 +70,12 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     RUNTIME_CONFIG_VARIABLES.map((name) => [name, env[name]?.trim() ? env[name] : undefined]),
   );
   const parsed = RuntimeConfigSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  // Checked beside the schema (not as a refinement) so it is reported together with other problems.
+  if (present.ATLASSIAN_API_KEY_SECRET_ID === undefined && present.ATLASSIAN_API_KEY === undefined) problems.push(NO_KEY_SOURCE);
+  if (!parsed.success || problems.length > 0) {
     throw new JmlError(
       ErrorNames.Configuration,
       `The handler's environment is not valid: ${problems.join('; ')}. Fix the function's environment variables and retry.`,
@@ -80,5 +91,6 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       cfg.ATLASSIAN_API_KEY_SECRET_ID !== undefined
         ? { kind: 'secret', secretId: cfg.ATLASSIAN_API_KEY_SECRET_ID }
         : { kind: 'literal', value: cfg.ATLASSIAN_API_KEY as string },
+    httpMaxAttempts: cfg.ATLASSIAN_HTTP_MAX_ATTEMPTS,
   };
 }

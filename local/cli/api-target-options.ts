@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import type { ApiTarget } from '../engine/handler-environment.js';
+import { DEFAULT_CONFIG_FILE, type ApiTarget } from '../engine/handler-environment.js';
+import { loadJmlConfig } from '../../functions/lib/config/load-jml-config.js';
 import type { CliValues } from './cli-options.js';
 import { UsageError } from './read-input.js';
 
@@ -43,9 +44,21 @@ export function resolveShortWaits(values: CliValues, target: RunTarget): boolean
   return waits === 'short';
 }
 
-/** `--config`: must exist; validated (with messages that point at the entry) by the handlers that read it. */
-export function resolveConfigFile(values: CliValues): string | undefined {
-  const file = values.config;
-  if (file !== undefined && !existsSync(file)) throw new UsageError(`--config ${file}: no such file (give a JSON or YAML access-rules file)`);
+/**
+ * `--config`, else `JML_CONFIG` (inline, as in AWS), else `JML_CONFIG_FILE`, else the example.
+ * Validated here, so a wrong entry is reported with its path before any API call. Returns the
+ * file to hand to the engine, or undefined when the inline `JML_CONFIG` applies.
+ */
+export function resolveConfigFile(values: CliValues, env: NodeJS.ProcessEnv): string | undefined {
+  const given = values.config;
+  if (given !== undefined && !existsSync(given)) throw new UsageError(`--config ${given}: no such file (give a JSON or YAML access-rules file)`);
+  const inline = given === undefined && env.JML_CONFIG?.trim() ? env.JML_CONFIG : undefined;
+  const file = inline ? undefined : (given ?? (env.JML_CONFIG_FILE?.trim() || DEFAULT_CONFIG_FILE));
+  try {
+    loadJmlConfig(inline ? { JML_CONFIG: inline } : { JML_CONFIG_FILE: file });
+  } catch (error) {
+    const [headline, ...details] = (error as Error).message.split('\n');
+    throw new UsageError(headline, details.map((line) => line.replace(/^\s*-\s*/, '')).filter((line) => line && !/^Fix these entries/.test(line)));
+  }
   return file;
 }

@@ -21,6 +21,8 @@ export const EXIT_SUCCEEDED = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
+const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
+
 /** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage or input). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -64,13 +66,15 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
   // Everything that can be wrong with the command line is checked before any API call.
   const target = resolveRunTarget(values, io.env);
   const shortWaits = resolveShortWaits(values, target);
-  const configFile = resolveConfigFile(values);
+  const configFile = resolveConfigFile(values, io.env);
   let input = await readInput(values.input, io.readStdin);
   if (values['dry-run']) input = withDryRun(input);
   const checked = await checkWorkflowInput(workflow, input);
   if (!checked.ok) throw new UsageError(`the ${workflow} input is not valid (nothing was called):`, checked.problems);
   if (values['log-level']) {
-    io.env.POWERTOOLS_LOG_LEVEL = values['log-level'].toUpperCase();
+    const level = values['log-level'].toUpperCase();
+    if (!LOG_LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(values['log-level'])}`);
+    io.env.POWERTOOLS_LOG_LEVEL = level;
     io.env.POWERTOOLS_DEV = 'true'; // logs through the global console, which the CLI sends to stderr
   }
 
@@ -82,7 +86,7 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
     log(`▶ ${workflow} against ${where}${shortWaits ? ', waits shortened' : ''}`);
     const run = await runWorkflow({
       workflow,
-      input: checked.input,
+      input, // as given: the workflow validates it again, as it would in AWS
       api,
       configFile,
       shortenWaits: shortWaits,

@@ -19,9 +19,10 @@ type Schema = {
   maximum?: number;
 };
 
-export function renderJsonSchema(schema: Schema, indent = '    '): string[] {
+export function renderJsonSchema(jsonSchema: object, indent = '    '): string[] {
+  const schema = jsonSchema as Schema;
   const lines: string[] = [];
-  if (schema.description) lines.push(`${indent}${schema.description}`);
+  if (schema.description) lines.push(...wrapText(`${indent}${schema.description}`, indent.length));
   const variants = schema.anyOf ?? schema.oneOf;
   const fields = collectFields(schema);
   for (const [name, field] of Object.entries(fields.properties)) {
@@ -29,7 +30,11 @@ export function renderJsonSchema(schema: Schema, indent = '    '): string[] {
     const detail = [typeOf(field), required, field.default !== undefined ? `default ${JSON.stringify(field.default)}` : '']
       .filter(Boolean)
       .join(', ');
-    lines.push(`${indent}${name.padEnd(16)} ${detail}${field.description ? `: ${field.description}` : ''}`);
+    lines.push(...wrapText(`${indent}${name.padEnd(16)} ${detail}${field.description ? `: ${field.description}` : ''}`, indent.length + 17));
+  }
+  // Zod refinements do not survive into JSON Schema; this one every identity input has.
+  if (fields.properties.accountId && fields.properties.email && !fields.required.has('accountId') && !fields.required.has('email') && !variants) {
+    lines.push(`${indent}say who: give exactly one of accountId, email`);
   }
   if (variants) {
     const alternatives = variants.map((variant) => (variant.required ?? Object.keys(variant.properties ?? {})).join(' + ') || typeOf(variant));
@@ -60,4 +65,22 @@ function typeOf(field: Schema): string {
   const base = Array.isArray(field.type) ? field.type.join('|') : (field.type ?? 'any');
   if (base === 'array' && field.items) return `${typeOf(field.items)}[]`;
   return field.format ? `${base} (${field.format})` : base;
+}
+
+/**
+ * Wraps at `width` columns. The first `hang` characters (indent, field name) stay as they are;
+ * continuation lines are indented by `hang` spaces.
+ */
+export function wrapText(line: string, hang: number, width = 100): string[] {
+  const out: string[] = [];
+  let current = line.slice(0, hang);
+  for (const word of line.slice(hang).split(' ')) {
+    if (current.length + word.length > width && current.trim().length > 0) {
+      out.push(current.trimEnd());
+      current = ' '.repeat(hang);
+    }
+    current += `${word} `;
+  }
+  out.push(current.trimEnd());
+  return out;
 }

@@ -1,5 +1,5 @@
 import { CLI_OPTIONS } from './cli-options.js';
-import { renderJsonSchema } from './render-json-schema.js';
+import { renderJsonSchema, wrapText } from './render-json-schema.js';
 import { readInputJsonSchema } from '../engine/workflow-input.js';
 import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
 
@@ -12,14 +12,16 @@ Usage:
   npm run jml -- --help
 
 Without --api-url the workflow runs against an embedded simulator with the demo org (nothing real is
-touched). Progress goes to stderr, the output JSON to stdout.
+touched). Progress goes to stderr, the output JSON to stdout (pipe it with \`npm run -s jml -- ...\`:
+without -s npm prints its own banner on stdout). A failed execution prints {status, error, cause,
+record} where record is what the workflow had done.
 Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage or invalid input (nothing was called).`;
 
 /** The full `--help` text: synopsis, every option, and the input of every workflow. */
 export async function usageText(): Promise<string> {
   const optionLines = Object.entries(CLI_OPTIONS).map(([name, spec]) => {
     const flag = `${'short' in spec ? `-${spec.short}, ` : '    '}--${name}${'value' in spec ? ` ${spec.value}` : ''}`;
-    return wrap(`  ${flag.padEnd(34)} ${spec.help}`, 37);
+    return wrapText(`  ${flag.padEnd(34)} ${spec.help}`, 37).join('\n');
   });
   const inputs: string[] = [];
   for (const workflow of WORKFLOW_NAMES) {
@@ -32,21 +34,5 @@ export async function usageText(): Promise<string> {
     '  ATLASSIAN_ORG_ID         org id for --api-url (instead of --org-id)',
     '  JML_CONFIG_FILE          default for --config',
   ];
-  return [SYNOPSIS, '', 'Options:', ...optionLines, '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON):', ...inputs, ''].join('\n');
-}
-
-/** Wraps a help line at ~100 columns, continuation lines indented to the text column. */
-function wrap(line: string, hangingIndent: number, width = 100): string {
-  const words = line.slice(hangingIndent).split(' ');
-  const lines: string[] = [];
-  let current = line.slice(0, hangingIndent);
-  for (const word of words) {
-    if (current.length + word.length > width && current.trim().length > 0) {
-      lines.push(current.trimEnd());
-      current = ' '.repeat(hangingIndent);
-    }
-    current += `${word} `;
-  }
-  lines.push(current.trimEnd());
-  return lines.join('\n');
+  return [SYNOPSIS, '', 'Options:', ...optionLines, '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON; full JSON Schema: jml schema <workflow>, or workflows/schemas/):', ...inputs, ''].join('\n');
 }

@@ -1,9 +1,11 @@
 /**
  * The handlers read their configuration from environment variables (docs/contracts.md), exactly
  * as in Lambda. The local engine runs them in-process, so it sets `process.env` before it loads
- * them. One process talks to one API at a time: runs that change the target while another run is
- * in flight in the same process would see each other's settings.
+ * them. The handlers cache their Directory per distinct environment, so consecutive runs may use
+ * different APIs; concurrent runs in one process must share one (they share `process.env`).
  */
+
+import { fileURLToPath } from 'node:url';
 
 /** The Atlassian Admin API the handlers talk to. */
 export interface ApiTarget {
@@ -22,7 +24,7 @@ export interface ApiTarget {
 export type ConfigSource = { json: unknown } | { file: string };
 
 /** The example config that fits the simulator's demo org; the default when nothing else is set. */
-export const DEFAULT_CONFIG_FILE = new URL('../../config/jml.example.yaml', import.meta.url).pathname;
+export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../../config/jml.example.yaml', import.meta.url));
 
 /**
  * Quiet defaults for running handlers in a terminal: Powertools would otherwise print JSON logs
@@ -37,10 +39,11 @@ const LOCAL_DEFAULTS: Record<string, string> = {
 
 /** Sets the handler environment for the next run. `env` is injectable for tests. */
 export function configureHandlerEnvironment(
-  settings: { api?: ApiTarget; config?: ConfigSource },
+  settings: { api?: ApiTarget; config?: ConfigSource; httpMaxAttempts?: number },
   env: NodeJS.ProcessEnv = process.env,
 ): void {
   for (const [name, value] of Object.entries(LOCAL_DEFAULTS)) env[name] ??= value;
+  if (settings.httpMaxAttempts !== undefined) env.ATLASSIAN_HTTP_MAX_ATTEMPTS = String(settings.httpMaxAttempts);
   if (settings.api) applyApiTarget(settings.api, env);
   applyConfigSource(settings.config, env);
 }

@@ -1,6 +1,6 @@
 import './polyfills.js';
 import { randomUUID } from 'node:crypto';
-import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { ExecutionTimeoutError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { AslStateMachine } from './asl-types.js';
 import { configureHandlerEnvironment, type ApiTarget, type ConfigSource } from './handler-environment.js';
 import { loadRegistryActions } from './registry-actions.js';
@@ -23,6 +23,11 @@ export interface RunWorkflowOptions {
   shortenWaits?: boolean;
   /** Retries happen at once instead of after their backoff. Only for a simulator. @default shortenWaits */
   shortenRetries?: boolean;
+  /**
+   * Attempts per HTTP call inside a handler (`ATLASSIAN_HTTP_MAX_ATTEMPTS`); 1 leaves every retry to
+   * the state machine's Retry, which makes it visible in the trace. @default the environment's (client default)
+   */
+  httpMaxAttempts?: number;
   /** Called for every trace entry as the execution runs (e.g. print `formatTraceEntry(entry)`). */
   onEvent?: (entry: TraceEntry) => void;
   /** `$$.Execution.Name`. @default `<workflow>-<uuid>` */
@@ -54,13 +59,14 @@ export interface WorkflowRun {
 /**
  * Runs one workflow's ASL with aws-local-stepfunctions, every Task bound in-process to its
  * registry handler. Resolves for SUCCEEDED and FAILED executions alike; rejects only when the
- * execution cannot start (unreadable definition, unbound Task, handler that fails to load).
+ * execution cannot start (unreadable definition, unbound Task, handler that fails to load) or
+ * when `onEvent` throws (after the execution has ended).
  */
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
   const config: ConfigSource | undefined =
     options.config !== undefined ? { json: options.config } : options.configFile ? { file: options.configFile } : undefined;
   // Before any handler module loads: they read their configuration at cold start.
-  configureHandlerEnvironment({ api: options.api, config });
+  configureHandlerEnvironment({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts });
 
   const definition = structuredClone(options.definition ?? (await loadWorkflowDefinition(options.workflow)));
   inlineStateNames(definition);
@@ -85,18 +91,27 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
       StateMachine: { Id: stateMachineArn, Name: `jml-${options.workflow}` },
     },
   });
+  // A throwing onEvent must not become an unhandled rejection while the execution still runs.
+  let traceError: unknown;
   const consumed = (async () => {
     for await (const event of execution.eventLogs) recorder.record(event as EngineEvent);
-  })();
+  })().catch((error: unknown) => {
+    traceError = error;
+  });
 
   let run: Pick<WorkflowRun, 'status' | 'output' | 'error' | 'cause'>;
   try {
     run = { status: 'SUCCEEDED', output: await execution.result };
   } catch (thrown) {
-    const failure = thrown instanceof Error && thrown.cause instanceof Error ? thrown.cause : (thrown as Error);
-    run = { status: 'FAILED', error: failure.name, cause: failure.message };
+    if (thrown instanceof ExecutionTimeoutError) {
+      run = { status: 'FAILED', error: 'States.Timeout', cause: 'The execution ran longer than the state machine TimeoutSeconds.' };
+    } else {
+      const failure = thrown instanceof Error && thrown.cause instanceof Error ? thrown.cause : (thrown as Error);
+      run = { status: 'FAILED', error: failure.name, cause: failure.message };
+    }
   }
   await consumed;
+  if (traceError !== undefined) throw traceError;
   if (run.status === 'FAILED') run.output = failStateInput(recorder.entries);
   return { ...run, executionName, transitions: recorder.transitions, trace: recorder.entries, durationMs: Date.now() - startedAt };
 }

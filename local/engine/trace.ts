@@ -124,8 +124,6 @@ export function formatTraceEntry(entry: TraceEntry): string | undefined {
       return `${indent}✗ iteration [${entry.index}] failed: ${entry.error}: ${entry.cause ?? ''}`;
     case 'ExecutionFailed':
       return `  ✗ execution FAILED after ${entry.at} ms: ${entry.error}: ${entry.cause ?? ''}`;
-    case 'ExecutionSucceeded':
-      return `  ✓ execution SUCCEEDED in ${entry.at} ms`;
     default:
       return undefined;
   }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import type { AslStateMachine } from './asl-types.js';
 
@@ -11,7 +12,7 @@ export function isWorkflowName(value: string): value is WorkflowName {
 
 /** Absolute path of a workflow's ASL file in this repository. */
 export function workflowDefinitionPath(name: WorkflowName): string {
-  return new URL(`../../workflows/${name}.asl.json`, import.meta.url).pathname;
+  return fileURLToPath(new URL(`../../workflows/${name}.asl.json`, import.meta.url));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Field schemas shared by the action inputs. Ids end up in URL paths, so whitespace and slashes

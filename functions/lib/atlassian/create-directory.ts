@@ -47,10 +47,12 @@ export async function createDirectory(options: CreateDirectoryOptions): Promise<
     pacer: options.pacer,
     timeoutMs: options.timeoutMs,
   });
+  const directoryId = createDirectoryIdResolver(http, options.orgId, options.directoryId, options.baseUrl ?? DEFAULT_ATLASSIAN_BASE_URL);
+  const v2 = new V2Directory(http, options.orgId, directoryId);
   if ((options.generation ?? 'v2') === 'v1') {
     const { V1Directory } = await import('./v1-directory.js');
-    return new V1Directory(http, options.orgId);
+    // v1 never offered some reads (a user's groups and roles): those come from v2.
+    return new V1Directory(http, options.orgId, v2);
   }
-  const directoryId = createDirectoryIdResolver(http, options.orgId, options.directoryId);
-  return new V2Directory(http, options.orgId, directoryId);
+  return v2;
 }

@@ -86,6 +86,8 @@ export interface InviteResult {
   outcome: MutationOutcome;
   /** Account id of the invited (or already existing) user, when the API reveals it. */
   accountId?: string;
+  /** Parts of the invite Atlassian could not do (v2 answers 206), e.g. a group it could not add. */
+  warnings?: string[];
 }
 
 export type MutationOutcome = 'done' | 'already';

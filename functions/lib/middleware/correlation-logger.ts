@@ -1,5 +1,5 @@
 import type { MiddlewareObj } from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createInvocationLogger } from '../observability.js';
 import { attachInvocationState } from './invocation-context.js';
 

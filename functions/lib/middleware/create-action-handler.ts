@@ -7,6 +7,7 @@ import { errorMapping } from './error-mapping.js';
 import { inputValidation } from './input-validation.js';
 import { invocationMetrics } from './invocation-metrics.js';
 import { invocationState } from './invocation-context.js';
+import { runWithLogger } from './logger-scope.js';
 
 /** A Lambda handler as Step Functions and the local engine call it. */
 export type ActionHandler<R = unknown> = (event: unknown, context: Context) => Promise<R>;
@@ -32,7 +33,7 @@ export interface ActionSpec<S extends ZodType, D, R> {
 export function createActionHandler<S extends ZodType, D, R>(spec: ActionSpec<S, D, R>): ActionHandler<R> {
   const core = async (input: core.output<S>, context: Context): Promise<R> => {
     const state = invocationState(context);
-    const result = await spec.run(input, state.deps as D);
+    const result = await runWithLogger(state.logger, () => spec.run(input, state.deps as D));
     state.logger.info('Action finished', { result: summarize(result) });
     return result;
   };

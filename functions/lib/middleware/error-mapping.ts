@@ -9,7 +9,6 @@ const KNOWN_NAMES = new Set<string>(Object.values(ErrorNames));
 const AWS_CONFIGURATION_ERRORS = new Set([
   'ResourceNotFoundException',
   'AccessDeniedException',
-  'AccessDeniedExceptionException',
   'DecryptionFailure',
   'InvalidParameterException',
   'InvalidRequestException',

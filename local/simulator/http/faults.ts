@@ -75,13 +75,14 @@ export class FaultInjector {
     this.prng = new Prng(`${this.seed}:faults`);
   }
 
-  decide(method: string, path: string): FaultDecision {
+  /** `rateLimit`: the request's bucket limit, shown in `X-RateLimit-Limit` of injected 429s. */
+  decide(method: string, path: string, rateLimit?: number): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0, drop: false };
     const script = this.scripts.find((pending) => pending.matches(method, path));
     if (script) {
       if (--script.remaining <= 0) this.scripts.splice(this.scripts.indexOf(script), 1);
       if (script.fault.drop) decision.drop = true;
-      else decision.respond = this.errorFor(script.fault.status, script.fault.retryAfterSeconds === undefined ? 1 : script.fault.retryAfterSeconds, script.fault.body);
+      else decision.respond = this.errorFor(script.fault.status, script.fault.retryAfterSeconds === undefined ? 1 : script.fault.retryAfterSeconds, rateLimit, script.fault.body);
       return decision;
     }
     for (const { rule, matches } of this.rules) {
@@ -92,18 +93,18 @@ export class FaultInjector {
       const roll = this.prng.next();
       let edge = rule.dropRate ?? 0;
       if (roll < edge) { decision.drop = true; continue; }
-      if (roll < (edge += rule.rate5xx ?? 0)) { decision.respond = this.errorFor(this.prng.pick([500, 502, 503])); continue; }
-      if (roll < (edge += rule.rate429 ?? 0)) { decision.respond = this.errorFor(429, rule.retryAfterSeconds ?? 1); continue; }
-      if (roll < (edge += rule.rate429NoRetryAfter ?? 0)) decision.respond = this.errorFor(429, null);
+      if (roll < (edge += rule.rate5xx ?? 0)) { decision.respond = this.errorFor(this.prng.pick([500, 502, 503]), null, rateLimit); continue; }
+      if (roll < (edge += rule.rate429 ?? 0)) { decision.respond = this.errorFor(429, rule.retryAfterSeconds ?? 1, rateLimit); continue; }
+      if (roll < (edge += rule.rate429NoRetryAfter ?? 0)) decision.respond = this.errorFor(429, null, rateLimit);
     }
     return decision;
   }
 
   /** The Atlassian-shaped error for a status: gateway body for 429/502/503/504, application body otherwise. */
-  private errorFor(status: number, retryAfterSeconds: number | null = null, body?: unknown): WireError {
+  private errorFor(status: number, retryAfterSeconds: number | null, rateLimit?: number, body?: unknown): WireError {
     const headers: Record<string, string> = {};
     if (status === 429) {
-      headers['X-RateLimit-Limit'] = '0';
+      headers['X-RateLimit-Limit'] = String(rateLimit ?? 0);
       headers['X-RateLimit-Remaining'] = '0';
       headers['X-RateLimit-Reset'] = new Date(this.clock.nowMs() + 60_000).toISOString();
       if (retryAfterSeconds !== null) headers['Retry-After'] = String(retryAfterSeconds);

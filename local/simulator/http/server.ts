@@ -38,6 +38,8 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
     const query = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1));
     const method = (req.method ?? 'GET').toUpperCase();
     const requestId = `sim-${(++requestCounter).toString(16).padStart(8, '0')}`;
+    // The `Date` header carries the simulated time, so `X-RateLimit-Reset - Date` is the wait.
+    res.setHeader('Date', deps.state.clock.now().toUTCString());
 
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
       const raw = await readBody(req);
@@ -50,7 +52,9 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
     }
     const apiPath = path.slice(ADMIN_PREFIX.length);
 
-    const fault = deps.faults.decide(method, apiPath);
+    const match = router.match(method, apiPath);
+    // Injected 429s advertise the limit of the bucket the request would have drawn from.
+    const fault = deps.faults.decide(method, apiPath, deps.rateLimiter.limits[match?.route.rateLimit ?? 'default'] ?? undefined);
     if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
     if (fault.drop) {
       req.socket.destroy();
@@ -62,7 +66,6 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
     if (req.headers.authorization !== `Bearer ${deps.apiKey()}`) {
       return send(res, render(gatewayError(401, 'Unauthorized: send the org API key as "Authorization: Bearer <key>".')), requestId);
     }
-    const match = router.match(method, apiPath);
     if (!match) {
       const allowed = router.methodsFor(apiPath);
       const error = allowed.length
@@ -133,7 +136,7 @@ function render(error: WireError): SimResponse {
 
 function send(res: ServerResponse, response: SimResponse, requestId: string): void {
   const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
-  const headers: Record<string, string | number> = { 'X-Request-Id': requestId, ...response.headers };
+  const headers: Record<string, string | number> = { 'X-Request-Id': requestId, 'ATL-TraceId': requestId, ...response.headers };
   if (payload !== undefined) {
     headers['Content-Type'] = 'application/json; charset=utf-8';
     headers['Content-Length'] = Buffer.byteLength(payload);

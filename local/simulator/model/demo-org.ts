@@ -74,6 +74,8 @@ export interface DemoUserSpec {
   /** Extra groups on top of the department's. */
   extraGroups?: string[];
   membership?: 'active' | 'suspended';
+  /** The Atlassian account itself (default active); `inactive`/`closed` accounts are deactivated. */
+  accountStatus?: 'active' | 'inactive' | 'closed';
   synced?: boolean;
   /** Days since last activity; `null` = never used a product. */
   lastActiveDaysAgo: number | null;

@@ -43,8 +43,10 @@ export function populateOrg(state: SimulatorState, options: GeneratorOptions = {
   state.sites.push(sites.jira, sites.confluence);
 
   const siteGrantsOfGroup = new Map<string, DemoSiteKey[]>();
+  const groupIds = new Map<string, string>();
   for (const spec of DEMO_GROUP_SPECS) {
     const id = ids.groupId(spec.name);
+    groupIds.set(spec.name, id);
     state.putGroup({ id, name: spec.name, description: spec.description, synced: spec.synced ?? false, kind: spec.kind,
       createdAt: new Date(now - 1500 * DAY_MS) });
     for (const grant of spec.roles) state.grant('group', id, sites[grant.site].resourceId, grant.role);
@@ -66,7 +68,7 @@ export function populateOrg(state: SimulatorState, options: GeneratorOptions = {
       email: spec.email,
       name: spec.name,
       nickname: spec.email.split('@')[0],
-      accountStatus: 'active',
+      accountStatus: spec.accountStatus ?? 'active',
       membershipStatus: removed ? 'no_membership' : (spec.membership ?? 'active'),
       managementSource: spec.synced ? 'synced' : 'invited',
       claimStatus: spec.email.endsWith(`@${DEMO_DOMAIN}`) ? 'managed' : 'unmanaged',
@@ -86,7 +88,7 @@ export function populateOrg(state: SimulatorState, options: GeneratorOptions = {
       })),
     };
     state.putUser(user);
-    for (const name of groups) state.link(ids.groupId(name), accountId);
+    for (const name of groups) state.link(groupIds.get(name)!, accountId);
     if (!removed) for (const grant of spec.directRoles ?? []) state.grant('user', accountId, sites[grant.site].resourceId, grant.role);
   }
 }
@@ -114,6 +116,7 @@ function syntheticPerson(prng: Prng, index: number): DemoUserSpec {
     location: prng.pick(LOCATIONS),
     extraGroups: department === 'Engineering' && prng.chance(0.05) ? [DEMO_GROUPS.engineeringLeads] : [],
     membership: prng.chance(0.03) ? 'suspended' : 'active',
+    accountStatus: prng.chance(0.005) ? 'inactive' : prng.chance(0.002) ? 'closed' : 'active',
     synced: prng.chance(0.2),
     // Most people were active this month; a long tail has not been for months, a few never.
     lastActiveDaysAgo: roll < 0.05 ? null : roll < 0.6 ? prng.int(0, 30) : roll < 0.8 ? prng.int(31, 90)

@@ -56,6 +56,7 @@ export class SimulatorState {
   readonly groups = new Map<string, SimGroup>();
   /** Group ids in creation order; deleted groups stay here and are skipped. */
   readonly groupOrder: string[] = [];
+  private readonly groupOrderIds = new Set<string>();
   private readonly groupNameIndex = new Map<string, string>();
 
   /** groupId -> member account ids, and the reverse. Suspended users keep their entries. */
@@ -92,6 +93,7 @@ export class SimulatorState {
       this.userGroups, this.userRoles, this.groupRoles, this.extensions]) collection.clear();
     this.userOrder.length = 0;
     this.groupOrder.length = 0;
+    this.groupOrderIds.clear();
     this.sites.length = 0;
   }
 
@@ -146,7 +148,11 @@ export class SimulatorState {
   putGroup(group: SimGroup): void {
     const existing = this.groups.get(group.id);
     if (existing) this.groupNameIndex.delete(existing.name.toLowerCase());
-    else this.groupOrder.push(group.id);
+    // A deleted group's id stays in the order; re-adding it must not list it twice.
+    if (!this.groupOrderIds.has(group.id)) {
+      this.groupOrderIds.add(group.id);
+      this.groupOrder.push(group.id);
+    }
     const owner = this.groupNameIndex.get(group.name.toLowerCase());
     if (owner && owner !== group.id) {
       throw new RangeError(`group name ${group.name} already belongs to group ${owner}; names are unique`);

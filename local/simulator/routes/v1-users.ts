@@ -45,6 +45,12 @@ function searchPredicate(filter: z.infer<typeof UsersSearchRequest>): (user: Sim
   };
 }
 
+function countManaged(state: SimulatorState): number {
+  let total = 0;
+  for (const user of state.users.values()) if (user.claimStatus === 'managed') total++;
+  return total;
+}
+
 /** v1 user endpoints: managed accounts list, users search, last-active dates. */
 export const v1UserRoutes: Route<SimulatorState>[] = [
   {
@@ -52,9 +58,13 @@ export const v1UserRoutes: Route<SimulatorState>[] = [
     pattern: '/v1/orgs/:orgId/users',
     openApiPath: '/v1/orgs/{orgId}/users',
     handle(req, state) {
-      // v1 list: `links.next` is a full URL carrying `cursor=`; page size is fixed by the server.
+      // v1 list of *managed accounts* (emails on the org's verified domains): `links.next` is a full
+      // URL carrying `cursor=`; the page size is fixed by the server.
       const start = decodeCursor('v1-users', req.query.get('cursor'));
-      const page = pageOver(state.userOrder, start, state.pageSizes.v1Users, (id) => state.getUser(id));
+      const page = pageOver(state.userOrder, start, state.pageSizes.v1Users, (id) => {
+        const user = state.getUser(id)!;
+        return user.claimStatus === 'managed' ? user : undefined;
+      });
       const self = `${req.baseUrl}/v1/orgs/${state.orgId}/users`;
       return json(200, {
         data: page.items.map((user) => v1ManagedAccount(state, user, req.baseUrl)),
@@ -62,7 +72,7 @@ export const v1UserRoutes: Route<SimulatorState>[] = [
           self: start ? `${self}?cursor=${encodeURIComponent(req.query.get('cursor')!)}` : self,
           ...(page.next !== undefined ? { next: `${self}?cursor=${encodeURIComponent(encodeCursor('v1-users', page.next))}` } : {}),
         },
-        meta: { total: state.users.size },
+        meta: { total: countManaged(state) },
       });
     },
   },

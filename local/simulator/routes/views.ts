@@ -28,7 +28,6 @@ export function userStatus(user: SimUser): 'active' | 'suspended' | 'deactivated
 
 /** v1 `GET /users` (managed accounts): snake_case `User`. */
 export function v1ManagedAccount(state: SimulatorState, user: SimUser, baseUrl: string) {
-  const last = latestActivity(user);
   return {
     account_id: user.accountId,
     account_type: 'atlassian',
@@ -37,7 +36,7 @@ export function v1ManagedAccount(state: SimulatorState, user: SimUser, baseUrl: 
     picture: AVATAR,
     email: user.email,
     access_billable: user.membershipStatus === 'active',
-    ...(last ? { last_active: last.toISOString() } : {}),
+    last_active: latestActivity(user)?.toISOString(),
     product_access: user.activity.map((entry) => {
       const site = state.sites.find((s) => s.id === entry.siteId);
       return { key: entry.productKey, name: site?.productName ?? entry.productKey, url: site?.url ?? '', last_active: entry.lastActive.toISOString() };
@@ -74,8 +73,13 @@ function groupRefs(state: SimulatorState, user: SimUser) {
   return [...state.groupsOf(user.accountId)].map((id) => ({ id, name: state.getGroup(id)?.name ?? null }));
 }
 
-/** Fields shared by the v2 user list/search (`MultiDirectoryUser`) and details views. */
-function v2UserCore(state: SimulatorState, user: SimUser) {
+/**
+ * v2 user in lists and searches; `expand` adds platformRoles, productAccess, groups, counts.
+ * Objects keep one fixed shape (absent fields are `undefined`, which JSON leaves out): much
+ * faster than assembling them from conditional spreads.
+ */
+export function v2User(state: SimulatorState, user: SimUser, expand: ReadonlySet<string> | 'all') {
+  const all = expand === 'all';
   return {
     accountId: user.accountId,
     accountType: 'atlassian' as const,
@@ -88,38 +92,27 @@ function v2UserCore(state: SimulatorState, user: SimUser) {
     nickname: user.nickname,
     email: user.email,
     emailVerified: user.emailVerified,
-    ...(user.department ? { department: user.department } : {}),
-    ...(user.jobTitle ? { jobTitle: user.jobTitle } : {}),
-    ...(user.location ? { location: user.location } : {}),
-    ...(user.timeZone ? { timeZone: user.timeZone } : {}),
+    department: user.department,
+    jobTitle: user.jobTitle,
+    location: user.location,
+    timeZone: user.timeZone,
     organization: state.orgName,
     addedToOrg: user.addedToOrg.toISOString(),
     mfaEnabled: user.mfaEnabled,
     avatar: AVATAR,
     picture: AVATAR,
-  };
-}
-
-/** v2 user in lists and searches; `expand` adds platformRoles, productAccess, groups, counts. */
-export function v2User(state: SimulatorState, user: SimUser, expand: ReadonlySet<string> | 'all') {
-  const has = (key: string) => expand === 'all' || expand.has(key);
-  return {
-    ...v2UserCore(state, user),
-    ...(has('platformRoles') ? { platformRoles: [...user.platformRoles] } : {}),
-    ...(has('productAccess') ? { productAccess: user.activity.map(v2ProductAccess) } : {}),
-    ...(has('groups') ? { groups: groupRefs(state, user) } : {}),
-    ...(has('counts.resources') ? { counts: { resources: state.rolesOf('user', user.accountId).size } } : {}),
+    platformRoles: all || expand.has('platformRoles') ? [...user.platformRoles] : undefined,
+    productAccess: all || expand.has('productAccess') ? user.activity.map(v2ProductAccess) : undefined,
+    groups: all || expand.has('groups') ? groupRefs(state, user) : undefined,
+    counts: all || expand.has('counts.resources') ? { resources: state.rolesOf('user', user.accountId).size } : undefined,
     links: { self: user.accountId },
   };
 }
 
-/** v2 user details (`MultiDirectoryUserDetailsData`). */
+/** v2 user details (`MultiDirectoryUserDetailsData`): no groups or product access, always roles and counts. */
 export function v2UserDetails(state: SimulatorState, user: SimUser) {
-  return {
-    ...v2UserCore(state, user),
-    platformRoles: [...user.platformRoles],
-    counts: { resources: state.rolesOf('user', user.accountId).size },
-  };
+  const { productAccess: _productAccess, groups: _groups, links: _links, ...details } = v2User(state, user, new Set(['platformRoles', 'counts.resources']));
+  return details;
 }
 
 /** Whether the API may change this group's memberships / delete it (`managementAccess`). */

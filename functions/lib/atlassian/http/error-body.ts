@@ -1,7 +1,8 @@
 /**
  * Reads Atlassian's error bodies, which come in four shapes (DESIGN.md §3):
  * - gateway `{ code: 429, message }` (401, 429; also `{ key: 'unauthorized' }` on some 401s),
- * - application `{ errors: [{ id, status, code: 'ADMIN-404-8', title, detail }] }`,
+ * - application `{ errors: [{ id, status, code: 'ADMIN-404-8', title, detail }] }` (workspaces
+ *   sends one such error bare, without the `errors` list),
  * - UAM `{ errors: [{ code: 'ADMIN-UAM-403-1', title, detail }] }` (invite and role endpoints),
  * - Spring-style 403 `{ timestamp, status, error, message, path, requestId }` (domains).
  * Anything else (HTML from a proxy, empty) yields an empty result, never a throw.
@@ -25,6 +26,8 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 export function parseErrorBody(body: unknown): ParsedErrorBody {
   if (!isObject(body)) return {};
   if (Array.isArray(body.errors)) return fromErrorList(body.errors);
+  // A bare ApplicationError (no `errors` list), as the workspaces endpoint documents.
+  if (typeof body.code === 'string' && ('title' in body || 'detail' in body)) return fromErrorList([body]);
   if ('timestamp' in body || 'path' in body || 'error' in body) return fromSpring(body);
   if ('message' in body || 'code' in body) return fromGateway(body);
   if (typeof body.key === 'string') return { summary: `Gateway rejected the request (${body.key})` };

@@ -53,7 +53,7 @@ export interface HttpFailure {
 export function httpFailureToError(failure: HttpFailure): AtlassianError {
   const { operation, status, parsed } = failure;
   const name = errorNameForStatus(status, parsed.code);
-  const said = parsed.summary ? `: ${truncate(parsed.summary)}` : '';
+  const said = parsed.summary ? `: ${truncate(parsed.summary).replace(/[.\s]+$/, '')}` : '';
   const code = parsed.code ? ` ${parsed.code}` : '';
   const wait = failure.retryAfterMs !== undefined ? ` Atlassian asked to wait ${Math.ceil(failure.retryAfterMs / 1000)}s.` : '';
   const message = `Atlassian Admin API call ${operation} failed with HTTP ${status}${code}${said}.${wait} ${ADVICE[name] ?? ''}`.trim();

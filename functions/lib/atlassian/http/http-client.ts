@@ -153,7 +153,7 @@ export class AtlassianHttpClient {
     if (!response.ok) {
       const parsed = parseErrorBody(body.ok ? body.value : undefined);
       if (parsed.summary) parsed.summary = redact(parsed.summary, apiKey);
-      const retryAfterMs = serverRequestedDelayMs(response.headers, this.now());
+      const retryAfterMs = serverRequestedDelayMs(response.headers, this.now(), response.status);
       return { error: httpFailureToError({ operation: spec.operation, status: response.status, parsed, requestId, retryAfterMs }) };
     }
     if (!spec.schema) return { status: response.status, data: undefined as T, requestId };

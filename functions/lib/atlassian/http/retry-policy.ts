@@ -50,8 +50,12 @@ export function resolveRetryOptions(overrides: Partial<RetryOptions> = {}): Retr
   return options;
 }
 
-/** Milliseconds the server asked us to wait, from `Retry-After` then `X-RateLimit-Reset`. */
-export function serverRequestedDelayMs(headers: Headers, nowMs: number): number | undefined {
+/**
+ * Milliseconds the server asked us to wait, from `Retry-After` then (for a 429 only)
+ * `X-RateLimit-Reset`. Atlassian sends the rate-limit headers on every response, so on a 5xx the
+ * reset time says nothing about when to retry.
+ */
+export function serverRequestedDelayMs(headers: Headers, nowMs: number, status = 429): number | undefined {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     // Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
@@ -59,7 +63,7 @@ export function serverRequestedDelayMs(headers: Headers, nowMs: number): number 
     const at = Date.parse(retryAfter);
     if (!Number.isNaN(at)) return Math.max(0, at - nowMs);
   }
-  const reset = headers.get('x-ratelimit-reset')?.trim();
+  const reset = status === 429 ? headers.get('x-ratelimit-reset')?.trim() : undefined;
   if (reset) {
     const at = Date.parse(reset);
     if (!Number.isNaN(at)) return Math.max(0, at - nowMs);

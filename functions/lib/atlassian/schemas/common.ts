@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Shapes shared by many Atlassian responses. Unknown extra fields are stripped (Atlassian adds

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CursorNextPageSchema, PlatformAndProductRoleSchema, ProductRoleSchema } from './common.js';
 
 /** POST /v1/orgs/{orgId}/directory/groups. */

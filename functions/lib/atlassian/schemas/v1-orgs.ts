@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LinkPageModelSchema, LinkSelfSchema } from './common.js';
 
 /** GET /v1/orgs and /v1/orgs/{orgId} (OrgModel, OrgPage). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LinkPageModelSchema } from './common.js';
 
 /** /v1/orgs/{orgId}/policies… (PolicyModel, Resource, PolicyCreateInput, PolicyUpdateInput). */
@@ -9,6 +9,9 @@ const ResourceMetaSchema = z.object({
   migrationEndDataTime: z.string().optional(),
   atlassianAccountId: z.string().optional(),
 });
+
+/** AllowIfContainedRule (ip-allowlist, data-residency): e.g. `{ in: ['10.0.0.0/8'] }`. */
+export const AllowIfContainedRuleSchema = z.object({ in: z.array(z.string()) });
 
 export const PolicyResourceSchema = z.object({
   id: z.string(),
@@ -24,6 +27,7 @@ export const PolicyModelSchema = z.object({
     type: z.string(),
     name: z.string().optional(),
     status: z.enum(['enabled', 'disabled']).optional(),
+    // Responses may carry rule shapes newer than the spec: read them loosely.
     rule: z.record(z.string(), z.unknown()).optional(),
     resources: z.array(PolicyResourceSchema).optional(),
   }),
@@ -51,7 +55,7 @@ const PolicyAttributesInputSchema = z.object({
   type: z.enum(['ip-allowlist', 'data-residency']),
   name: z.string().optional(),
   status: z.enum(['enabled', 'disabled']).optional(),
-  rule: z.record(z.string(), z.unknown()).optional(),
+  rule: AllowIfContainedRuleSchema.optional(),
   resources: z.array(ResourceInputSchema).optional(),
 });
 

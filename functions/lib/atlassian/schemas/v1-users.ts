@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountStatusSchema, LinkPageCursorSchema, LinkPageModelSchema } from './common.js';
 
 /** v1 `users` is snake_case (User, Product). Product keys are kept open: Atlassian adds products. */

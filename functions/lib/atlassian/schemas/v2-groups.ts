@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LinkPageCursorSchema } from './common.js';
 
 /** MultiDirectoryGroup (search results and the `data` of group details). */

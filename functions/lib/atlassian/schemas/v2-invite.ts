@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** POST /v2/orgs/{orgId}/users/invite (MultidirectoryInviteApiRequest): up to 25 emails. */
 export const V2InviteRequestSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountStatusSchema, LinkPageCursorSchema, MembershipStatusSchema } from './common.js';
 
 /** GET /v2/orgs/{orgId}/directories (MultiDirectoryUserDirectoryPage). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LinkPageModelSchema } from './common.js';
 
 /** POST /v2/orgs/{orgId}/workspaces (SearchWorkspacesRequestV2 -> PageDataResponseV2). */

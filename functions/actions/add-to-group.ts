@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { actionResult, type ActionResult } from '../lib/action-result.js';
+import { AccountIdSchema, GroupRefFields, exactlyOneGroupRef } from '../lib/action-support/inputs.js';
+import { requireGroup } from '../lib/action-support/group-target.js';
+import { unlessGroupRefused } from '../lib/action-support/group-refusal.js';
+import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
+
+export const inputSchema = z.strictObject({ accountId: AccountIdSchema, ...GroupRefFields }).superRefine(exactlyOneGroupRef);
+export type AddToGroupInput = z.output<typeof inputSchema>;
+
+const ACTION = 'addToGroup';
+
+/**
+ * Adds the user to a group named by id or name. IdP-synced group, or Atlassian refusing to let us
+ * manage it (ADMIN-403-5, how v1 reveals a synced group) -> `skipped` with the reason. Already a member -> `already`. Missing group -> `Atlassian.NotFound`.
+ */
+export async function addToGroup(input: AddToGroupInput, { directory }: DirectoryDeps): Promise<ActionResult> {
+  const group = await requireGroup(directory, input, ACTION);
+  const target = `${input.accountId} -> ${group.name}`;
+  if (group.synced) {
+    return actionResult(ACTION, target, 'skipped', `The group "${group.name}" is synced from an identity provider; add the user there instead.`);
+  }
+  // The pre-check gives an exact `already` even where the API answers a repeat add with a silent 2xx.
+  const groups = await directory.getUserGroups(input.accountId);
+  if (groups.some((g) => g.id === group.id)) {
+    return actionResult(ACTION, target, 'already', `The user was already a member of "${group.name}".`);
+  }
+  const attempt = await unlessGroupRefused(() => directory.addToGroup(group.id, input.accountId));
+  if ('refused' in attempt) return actionResult(ACTION, target, 'skipped', attempt.refused);
+  const outcome = attempt.value;
+  return actionResult(
+    ACTION,
+    target,
+    outcome,
+    outcome === 'done' ? `Added to "${group.name}" (${group.id}).` : `The user was already a member of "${group.name}".`,
+  );
+}
+
+export const handler = directoryActionHandler(ACTION, inputSchema, addToGroup);

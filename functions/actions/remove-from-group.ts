@@ -1,0 +1,42 @@
+import * as z from 'zod';
+import { actionResult, type ActionResult } from '../lib/action-result.js';
+import { AccountIdSchema, GroupRefFields, exactlyOneGroupRef } from '../lib/action-support/inputs.js';
+import { describeGroupRef, findGroup } from '../lib/action-support/group-target.js';
+import { unlessGroupRefused } from '../lib/action-support/group-refusal.js';
+import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
+
+export const inputSchema = z.strictObject({ accountId: AccountIdSchema, ...GroupRefFields }).superRefine(exactlyOneGroupRef);
+export type RemoveFromGroupInput = z.output<typeof inputSchema>;
+
+const ACTION = 'removeFromGroup';
+
+/**
+ * Removes the user from a group. Not a member, or the group does not exist -> `already`.
+ * IdP-synced group (or Atlassian refusing with ADMIN-403-5) -> `skipped`: reported for the admin
+ * to handle in the identity provider.
+ */
+export async function removeFromGroup(input: RemoveFromGroupInput, { directory }: DirectoryDeps): Promise<ActionResult> {
+  const group = await findGroup(directory, input);
+  if (!group) {
+    return actionResult(ACTION, `${input.accountId} -> ${describeGroupRef(input)}`, 'already', `The ${describeGroupRef(input)} does not exist, so the user is not a member.`);
+  }
+  const target = `${input.accountId} -> ${group.name}`;
+  const groups = await directory.getUserGroups(input.accountId);
+  if (!groups.some((g) => g.id === group.id)) {
+    return actionResult(ACTION, target, 'already', `The user was not a member of "${group.name}".`);
+  }
+  if (group.synced) {
+    return actionResult(ACTION, target, 'skipped', `The group "${group.name}" is synced from an identity provider; remove the user there.`);
+  }
+  const attempt = await unlessGroupRefused(() => directory.removeFromGroup(group.id, input.accountId));
+  if ('refused' in attempt) return actionResult(ACTION, target, 'skipped', attempt.refused);
+  const outcome = attempt.value;
+  return actionResult(
+    ACTION,
+    target,
+    outcome,
+    outcome === 'done' ? `Removed from "${group.name}" (${group.id}).` : `The user was not a member of "${group.name}".`,
+  );
+}
+
+export const handler = directoryActionHandler(ACTION, inputSchema, removeFromGroup);

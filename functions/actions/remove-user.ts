@@ -1,0 +1,34 @@
+import * as z from 'zod';
+import { actionResult, type ActionResult } from '../lib/action-result.js';
+import { AccountIdSchema } from '../lib/action-support/inputs.js';
+import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
+
+export const inputSchema = z.strictObject({ accountId: AccountIdSchema });
+export type RemoveUserInput = z.output<typeof inputSchema>;
+
+const ACTION = 'removeUser';
+
+/**
+ * Removes the user from the directory (permanent; only a new invite brings them back). A user
+ * who does not exist or has no membership is already in the desired state -> `already`.
+ */
+export async function removeUser(input: RemoveUserInput, { directory }: DirectoryDeps): Promise<ActionResult> {
+  const user = await directory.findUserByAccountId(input.accountId);
+  if (!user) {
+    return actionResult(ACTION, input.accountId, 'already', 'No such user in the directory: nothing to remove.');
+  }
+  if (user.membershipStatus === 'no_membership') {
+    return actionResult(ACTION, input.accountId, 'already', 'The user was already removed from the directory.');
+  }
+  const outcome = await directory.removeUser(input.accountId);
+  return actionResult(
+    ACTION,
+    input.accountId,
+    outcome,
+    outcome === 'done'
+      ? 'Removed from the directory (Atlassian queues the removal; only a new invite brings the user back).'
+      : 'The user was already removed from the directory.',
+  );
+}
+
+export const handler = directoryActionHandler(ACTION, inputSchema, removeUser);

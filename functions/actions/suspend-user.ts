@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import { actionResult, type ActionResult } from '../lib/action-result.js';
+import { AccountIdSchema } from '../lib/action-support/inputs.js';
+import { requireUser } from '../lib/action-support/user-target.js';
+import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
+
+export const inputSchema = z.strictObject({ accountId: AccountIdSchema });
+export type SuspendUserInput = z.output<typeof inputSchema>;
+
+const ACTION = 'suspendUser';
+
+/**
+ * Suspends the user's access to the directory; groups and roles are kept for a restore.
+ * Already suspended or already removed -> `already`. Unknown user -> `Atlassian.NotFound`.
+ */
+export async function suspendUser(input: SuspendUserInput, { directory }: DirectoryDeps): Promise<ActionResult> {
+  const user = await requireUser(directory, input.accountId, ACTION);
+  if (user.membershipStatus === 'suspended') {
+    return actionResult(ACTION, input.accountId, 'already', 'The user was already suspended.');
+  }
+  if (user.membershipStatus === 'no_membership') {
+    return actionResult(ACTION, input.accountId, 'already', 'The user has no directory membership (already removed), so has no access to suspend.');
+  }
+  const outcome = await directory.suspendUser(input.accountId);
+  return actionResult(
+    ACTION,
+    input.accountId,
+    outcome,
+    outcome === 'done' ? 'Suspended: the user can no longer log in; groups and roles are kept for a restore.' : 'The user was already suspended.',
+  );
+}
+
+export const handler = directoryActionHandler(ACTION, inputSchema, suspendUser);

@@ -1,0 +1,21 @@
+import { createApiKeyProvider as createClientApiKeyProvider } from '../atlassian/api-key.js';
+import { registerSecret } from '../redaction.js';
+import type { ApiKeySource } from '../runtime-config.js';
+
+/**
+ * The org API key for the Atlassian client: Secrets Manager (cached with a TTL by the client's
+ * loader, across invocations) or the local key. Every key it hands out is registered with the log
+ * redactor first, so the key is masked in any log line even if some code path tried to print it.
+ */
+export function createApiKeyProvider(source: ApiKeySource): () => Promise<string> {
+  const load =
+    source.kind === 'secret'
+      ? createClientApiKeyProvider({ secretId: source.secretId })
+      : createClientApiKeyProvider({ localKey: source.value });
+  if (source.kind === 'literal') registerSecret(source.value);
+  return async () => {
+    const key = await load();
+    registerSecret(key);
+    return key;
+  };
+}

@@ -1,0 +1,126 @@
+import type { Context } from 'aws-lambda';
+import type { ZodType } from 'zod';
+import * as addToGroup from './actions/add-to-group.js';
+import * as assignGroupRole from './actions/assign-group-role.js';
+import * as createGroup from './actions/create-group.js';
+import * as deleteGroup from './actions/delete-group.js';
+import * as findUser from './actions/find-user.js';
+import * as getLastActiveDates from './actions/get-last-active-dates.js';
+import * as getUserAccess from './actions/get-user-access.js';
+import * as grantRole from './actions/grant-role.js';
+import * as inviteUser from './actions/invite-user.js';
+import * as listUsers from './actions/list-users.js';
+import * as removeFromGroup from './actions/remove-from-group.js';
+import * as removeUser from './actions/remove-user.js';
+import * as restoreUser from './actions/restore-user.js';
+import * as revokeGroupRole from './actions/revoke-group-role.js';
+import * as revokeRole from './actions/revoke-role.js';
+import * as suspendUser from './actions/suspend-user.js';
+import * as prepareRequest from './actions/prepare-request.js';
+import * as checkProtected from './actions/check-protected.js';
+import * as planAccess from './actions/plan-access.js';
+import * as verifyResults from './actions/verify-results.js';
+import * as summarizeRun from './actions/summarize-run.js';
+import * as recordFailure from './actions/record-failure.js';
+
+/**
+ * THE list of actions (docs/contracts.md). Infra makes one Lambda function per entry and
+ * substitutes `${placeholder}` in the ASL with its ARN; the local engine binds each Task whose
+ * Resource is `${placeholder}` to `loadHandler()`. Nothing else keeps a second list.
+ *
+ * Importing this module loads every handler module, which is cheap and touches no AWS service
+ * (configuration is read and secrets fetched on the first invocation, not at import).
+ */
+
+/** A Lambda-style handler as the registry hands it out. */
+export type RegisteredHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+export interface ActionDefinition {
+  /** camelCase, e.g. `suspendUser`. */
+  name: string;
+  /** ASL resource placeholder: PascalCase(name) + `FunctionArn`, used as `"${SuspendUserFunctionArn}"`. */
+  placeholder: string;
+  /** Repo-relative handler module exporting `handler`, e.g. `functions/actions/suspend-user.ts`. */
+  entry: string;
+  description: string;
+  inputSchema: ZodType;
+  /** False for pure workflow-logic actions: their function needs no secret and no network. */
+  usesAtlassianApi: boolean;
+  loadHandler(): Promise<RegisteredHandler>;
+}
+
+/** What an action module exports. */
+interface ActionModule {
+  inputSchema: ZodType;
+  handler: (event: unknown, context: Context) => Promise<unknown>;
+}
+
+/** `suspendUser` -> `SuspendUserFunctionArn`. */
+export function placeholderFor(name: string): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}FunctionArn`;
+}
+
+/** `suspendUser` -> `suspend-user`. */
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/**
+ * Builds a registry entry from an action module; the entry path follows the house rule
+ * (`functions/actions/<kebab-name>.ts`), checked by test/unit/registry.test.ts.
+ */
+export function defineAction(
+  name: string,
+  module: ActionModule,
+  description: string,
+  options: { usesAtlassianApi?: boolean } = {},
+): ActionDefinition {
+  return {
+    name,
+    placeholder: placeholderFor(name),
+    entry: `functions/actions/${kebab(name)}.ts`,
+    description,
+    inputSchema: module.inputSchema,
+    usesAtlassianApi: options.usesAtlassianApi ?? true,
+    loadHandler: async () => module.handler,
+  };
+}
+
+export const ACTIONS: readonly ActionDefinition[] = Object.freeze([
+  defineAction('findUser', findUser, 'Find a user by account id or email: status, membership, management source, department, job title, platform roles.'),
+  defineAction('getUserAccess', getUserAccess, "Snapshot of a user's groups (with whether each is modifiable) and direct role assignments."),
+  defineAction('suspendUser', suspendUser, "Suspend a user's directory access (groups and roles are kept)."),
+  defineAction('restoreUser', restoreUser, 'Restore a suspended user (groups and roles come back).'),
+  defineAction('removeUser', removeUser, 'Remove a user from the directory (permanent; only a new invite brings them back).'),
+  defineAction('inviteUser', inviteUser, 'Invite a user by email, unless the account already has a membership.'),
+  defineAction('addToGroup', addToGroup, 'Add a user to a group (by id or name); IdP-synced groups are skipped.'),
+  defineAction('removeFromGroup', removeFromGroup, 'Remove a user from a group (by id or name); IdP-synced groups are skipped.'),
+  defineAction('grantRole', grantRole, 'Grant a user a role on a resource.'),
+  defineAction('revokeRole', revokeRole, 'Revoke a role a user holds directly on a resource.'),
+  defineAction('createGroup', createGroup, 'Create a group (returns its id; an existing group of that name is reused).'),
+  defineAction('deleteGroup', deleteGroup, 'Delete a group (by id or name); IdP-synced groups are skipped.'),
+  defineAction('assignGroupRole', assignGroupRole, 'Give a group a role on a resource.'),
+  defineAction('revokeGroupRole', revokeGroupRole, 'Take a role on a resource away from a group.'),
+  defineAction('getLastActiveDates', getLastActiveDates, "A user's last-active dates per product, for inactivity sweeps."),
+  defineAction('listUsers', listUsers, 'One page of directory users, for sweeps (cursor in, nextCursor out).'),
+  // Workflow-logic actions: no Atlassian API, no secret; they read the JML config (JML_CONFIG / JML_CONFIG_FILE).
+  defineAction('prepareRequest', prepareRequest, "Validate a workflow's execution input and fill in defaults (dry run, grace period) before any API call.", { usesAtlassianApi: false }),
+  defineAction('checkProtected', checkProtected, 'Whether an account is protected (org admins and the configured protectedAccounts).', { usesAtlassianApi: false }),
+  defineAction('planAccess', planAccess, 'Desired groups and roles from the access rules, and the adds/removes within the managed scope.', { usesAtlassianApi: false }),
+  defineAction('verifyResults', verifyResults, 'Checkpoint: fail with the first failed action if any action of the run failed.', { usesAtlassianApi: false }),
+  defineAction('summarizeRun', summarizeRun, "Build a run's output: user, snapshot or plan, every action with its outcome.", { usesAtlassianApi: false }),
+  defineAction('recordFailure', recordFailure, "Build a failed run's error and cause, with the record of what was already done.", { usesAtlassianApi: false }),
+]);
+
+/** The action named `name`. @throws Error listing the known names when there is none. */
+export function getAction(name: string): ActionDefinition {
+  const found = ACTIONS.find((a) => a.name === name);
+  if (!found) throw new Error(`Unknown action '${name}'. Known actions: ${ACTIONS.map((a) => a.name).join(', ')}.`);
+  return found;
+}
+
+/** The action whose ASL placeholder is `placeholder` (with or without `${...}`), if any. */
+export function findActionByPlaceholder(placeholder: string): ActionDefinition | undefined {
+  const bare = placeholder.replace(/^\$\{(.*)\}$/, '$1');
+  return ACTIONS.find((a) => a.placeholder === bare);
+}

@@ -1,0 +1,117 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { ActionDefinition } from '../functions/registry.js';
+import type { ApiKeySecret } from './api-key-secret.js';
+import { fromProjectRoot, PROJECT_ROOT } from './project-paths.js';
+
+/** The newest Node.js runtime aws-cdk-lib offers (checked in aws-lambda/lib/runtime.d.ts). */
+export const ACTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+/** Service name and metrics namespace the handlers log and emit under (functions/lib/observability.ts). */
+export const POWERTOOLS_SERVICE_NAME = 'atlassian-jml';
+export const POWERTOOLS_METRICS_NAMESPACE = 'AtlassianJml';
+
+/**
+ * An API action may retry one Atlassian call for up to 4 attempts x 10 s plus 30 s of backoff
+ * (functions/lib/atlassian/http) and make a few calls; the timeout leaves room for that so the
+ * function reports a named error the workflow can retry instead of being cut off.
+ */
+const API_ACTION_TIMEOUT = Duration.minutes(2);
+/** Workflow-logic actions only compute on their input and the config. */
+const LOGIC_ACTION_TIMEOUT = Duration.seconds(15);
+/** 256 MB on arm64 keeps cold starts (zod, Powertools, the SDK client) short at a small cost. */
+const MEMORY_MB = 256;
+
+/** Deploy-time settings every action function gets. */
+export interface ActionFunctionSettings {
+  orgId: string;
+  directoryApi: 'v1' | 'v2';
+  directoryId?: string;
+  logLevel: string;
+  logRetention: logs.RetentionDays;
+  /** JSON of the validated access-rules / protected-accounts config, for workflow-logic actions. */
+  jmlConfigJson: string;
+}
+
+/** Props of {@link ActionFunction}. */
+export interface ActionFunctionProps {
+  action: ActionDefinition;
+  secret: ApiKeySecret;
+  settings: ActionFunctionSettings;
+}
+
+/**
+ * One registry action as a Lambda function: its own role (logs to its own log group, traces, and
+ * the API key only when the action calls Atlassian), ESM bundle of just what the handler imports.
+ */
+export class ActionFunction extends Construct {
+  public readonly function: NodejsFunction;
+  public readonly role: iam.Role;
+  public readonly logGroup: logs.LogGroup;
+  public readonly action: ActionDefinition;
+
+  constructor(scope: Construct, id: string, props: ActionFunctionProps) {
+    super(scope, id);
+    const { action, secret, settings } = props;
+    this.action = action;
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: settings.logRetention });
+    // An own role instead of the default one: no AWSLambdaBasicExecutionRole (logs:* on every group).
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${action.name} action of ${Stack.of(this).stackName}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: fromProjectRoot(action.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: fromProjectRoot('package-lock.json'),
+      runtime: ACTION_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: MEMORY_MB,
+      timeout: action.usesAtlassianApi ? API_ACTION_TIMEOUT : LOGIC_ACTION_TIMEOUT,
+      description: action.description.slice(0, 256),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: environmentFor(action, secret, settings),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: ACTION_RUNTIME.name.replace('nodejs', 'node').replace('.x', ''),
+        minify: true,
+        // esbuild's per-file size table is noise in `cdk synth`; warnings and errors still show.
+        logLevel: LogLevel.WARNING,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        // Bundle the AWS SDK too: the deployed code runs the SDK version the tests ran.
+        externalModules: [],
+        // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+        banner: "import { createRequire as __jmlCreateRequire } from 'node:module'; const require = __jmlCreateRequire(import.meta.url);",
+      },
+    });
+    if (action.usesAtlassianApi) secret.grantReadValue(this.function);
+  }
+}
+
+/** The handler environment of docs/contracts.md: Atlassian settings or the config, never both. */
+function environmentFor(action: ActionDefinition, secret: ApiKeySecret, settings: ActionFunctionSettings): Record<string, string> {
+  const common = {
+    POWERTOOLS_SERVICE_NAME,
+    POWERTOOLS_METRICS_NAMESPACE,
+    POWERTOOLS_LOG_LEVEL: settings.logLevel,
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+  if (!action.usesAtlassianApi) return { ...common, JML_CONFIG: settings.jmlConfigJson };
+  return {
+    ...common,
+    ATLASSIAN_ORG_ID: settings.orgId,
+    ATLASSIAN_DIRECTORY_API: settings.directoryApi,
+    ...(settings.directoryId ? { ATLASSIAN_DIRECTORY_ID: settings.directoryId } : {}),
+    ATLASSIAN_API_KEY_SECRET_ID: secret.secretId,
+  };
+}

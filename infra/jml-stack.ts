@@ -1,0 +1,78 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { ActionDefinition } from '../functions/registry.js';
+import type { AccessConfig } from './access-config.js';
+import { ActionFunctions } from './action-functions.js';
+import { OperationalAlarms } from './alarms.js';
+import { AlarmTopic } from './alarm-topic.js';
+import { ApiKeySecret } from './api-key-secret.js';
+import type { DeployConfig } from './deploy-config.js';
+import { guardAgainstExampleOrgId } from './example-org-guard.js';
+import { acknowledgeNagFindings } from './nag-suppressions.js';
+import type { WorkflowDefinition } from './workflow-definitions.js';
+import { WorkflowStateMachines } from './workflow-state-machines.js';
+
+/** Props of {@link JmlStack}: everything already validated. */
+export interface JmlStackProps extends StackProps {
+  deploy: DeployConfig;
+  access: AccessConfig;
+  /** The action registry (`ACTIONS`). */
+  actions: readonly ActionDefinition[];
+  /** The workflow files (`loadWorkflowDefinitions()`). */
+  workflows: readonly WorkflowDefinition[];
+}
+
+/**
+ * The whole product in one account and region: the API key secret, one function per action,
+ * one state machine per workflow, and the alarms with their topic.
+ */
+export class JmlStack extends Stack {
+  public readonly apiKey: ApiKeySecret;
+  public readonly functions: ActionFunctions;
+  public readonly stateMachines: WorkflowStateMachines;
+  public readonly alarmTopic: AlarmTopic;
+  public readonly alarms: OperationalAlarms;
+
+  constructor(scope: Construct, id: string, props: JmlStackProps) {
+    super(scope, id, props);
+    const { deploy } = props;
+    const logRetention = deploy.logRetentionDays as logs.RetentionDays;
+    guardAgainstExampleOrgId(this, deploy.orgId);
+
+    this.apiKey = new ApiKeySecret(this, 'AtlassianApiKey', { existing: deploy.apiKeySecret, kmsKeyArn: deploy.apiKeySecretKmsKeyArn });
+    this.functions = new ActionFunctions(this, 'Actions', {
+      actions: props.actions,
+      secret: this.apiKey,
+      settings: {
+        orgId: deploy.orgId,
+        directoryApi: deploy.directoryApi,
+        directoryId: deploy.directoryId,
+        logLevel: deploy.logLevel,
+        logRetention,
+        jmlConfigJson: props.access.json,
+      },
+    });
+    this.stateMachines = new WorkflowStateMachines(this, 'Workflows', {
+      workflows: props.workflows,
+      functions: this.functions,
+      logRetention,
+    });
+    this.alarmTopic = new AlarmTopic(this, 'Alarms', { email: deploy.alarmEmail });
+    this.alarms = new OperationalAlarms(this, 'Alarm', {
+      functions: this.functions,
+      stateMachines: this.stateMachines,
+      topic: this.alarmTopic.topic,
+    });
+    acknowledgeNagFindings(this);
+
+    new CfnOutput(this, 'ApiKeySecretId', { value: this.apiKey.secretId, description: 'Put the Atlassian org API key into this secret' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn, description: 'Alarm notifications' });
+    for (const machine of this.stateMachines.all) {
+      new CfnOutput(this, `${machine.node.id}StateMachineArn`, {
+        value: machine.stateMachine.stateMachineArn,
+        description: `Start a ${machine.workflow.name} execution here`,
+      });
+    }
+  }
+}

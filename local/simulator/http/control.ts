@@ -1,0 +1,123 @@
+import { putGroups, putUsers } from '../model/seed-input.js';
+import type { OrgBehaviour, SimulatorState } from '../model/simulator-state.js';
+import type { FaultRule, ScriptedFault } from './fault-spec.js';
+import type { FaultInjector } from './faults.js';
+import type { RateLimiter, RateLimits } from './rate-limiter.js';
+
+export interface ClockChange {
+  /** Jump to this simulated time (ISO-8601). */
+  now?: string;
+  /** Move simulated time by this many milliseconds. */
+  advanceMs?: number;
+  /** Simulated ms per real ms from now on (0 freezes time). */
+  timeScale?: number;
+}
+
+export interface StateSummary {
+  orgId: string;
+  orgName: string;
+  directoryId: string;
+  users: { total: number; active: number; suspended: number; removed: number };
+  groups: number;
+  sites: Array<{ id: string; productKey: string; resourceId: string; url: string }>;
+  behaviour: OrgBehaviour;
+  rateLimits: RateLimits;
+  faults: { rules: FaultRule[]; scripted: ReturnType<FaultInjector['pendingScripts']> };
+  clock: { now: string; timeScale: number };
+}
+
+/**
+ * The simulator's control surface (the moto-style "back door"): reset to the generated org, seed
+ * users and groups, faults, clock, org behaviour, rate limits. Served over HTTP at `/__control/...`
+ * and returned in-process by `startSimulator()`.
+ */
+export class SimulatorControl {
+  constructor(
+    private readonly state: SimulatorState,
+    private readonly faults: FaultInjector,
+    private readonly rateLimiter: RateLimiter,
+    private readonly regenerate: () => void,
+    private readonly initialFaultRules: FaultRule[],
+    private readonly initialRateLimits: RateLimits,
+  ) {}
+
+  /**
+   * Back to the org as started: generated users and groups, empty audit log, behaviour, rate
+   * limits and faults as at start, fresh rate-limit windows. The clock keeps running.
+   */
+  reset(): void {
+    this.regenerate();
+    this.rateLimiter.limits = { ...this.initialRateLimits };
+    this.rateLimiter.reset();
+    this.faults.clear();
+    this.faults.setRules(this.initialFaultRules);
+  }
+
+  summary(): StateSummary {
+    const users = { total: 0, active: 0, suspended: 0, removed: 0 };
+    for (const user of this.state.users.values()) {
+      users.total++;
+      if (user.membershipStatus === 'active') users.active++;
+      else if (user.membershipStatus === 'suspended') users.suspended++;
+      else users.removed++;
+    }
+    return {
+      orgId: this.state.orgId,
+      orgName: this.state.orgName,
+      directoryId: this.state.directoryId,
+      users,
+      groups: this.state.groups.size,
+      sites: this.state.sites.map(({ id, productKey, resourceId, url }) => ({ id, productKey, resourceId, url })),
+      behaviour: { ...this.state.behaviour },
+      rateLimits: { ...this.rateLimiter.limits },
+      faults: { rules: this.faults.getRules(), scripted: this.faults.pendingScripts() },
+      clock: { now: this.state.clock.now().toISOString(), timeScale: this.state.clock.timeScale },
+    };
+  }
+
+  /** Replaces the probabilistic fault rules (and restarts their seeded generator). */
+  setFaults(rules: FaultRule[]): void {
+    this.faults.setRules(rules);
+  }
+
+  /** Makes the next `count` requests matching `pattern` fail exactly as described. */
+  failNext(fault: ScriptedFault): void {
+    this.faults.failNext(fault);
+  }
+
+  /** Removes every fault rule and scripted fault. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  setClock(change: ClockChange): void {
+    const clock = this.state.clock;
+    if (change.now !== undefined) {
+      const to = new Date(change.now);
+      if (Number.isNaN(to.getTime())) throw new RangeError(`now must be an ISO-8601 date-time; got ${change.now}`);
+      clock.set(to);
+    }
+    if (change.advanceMs !== undefined) clock.advance(change.advanceMs);
+    if (change.timeScale !== undefined) clock.setTimeScale(change.timeScale);
+  }
+
+  setBehaviour(change: Partial<OrgBehaviour>): void {
+    Object.assign(this.state.behaviour, change);
+  }
+
+  /** Changes rate limits (requests per minute; `null` switches a class off) and starts new windows. */
+  setRateLimits(change: Partial<RateLimits>): void {
+    this.rateLimiter.limits = { ...this.rateLimiter.limits, ...change };
+    this.rateLimiter.reset();
+  }
+
+  /** Adds or replaces users (see `UserSeedSchema`); returns their account ids. */
+  putUsers(users: unknown[]): string[] {
+    return putUsers(this.state, users).map((user) => user.accountId);
+  }
+
+  /** Adds or replaces groups (see `GroupSeedSchema`); returns their ids. */
+  putGroups(groups: unknown[]): string[] {
+    return putGroups(this.state, groups).map((group) => group.id);
+  }
+}

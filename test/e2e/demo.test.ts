@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from './cli-harness.js';
+
+describe('npm run demo', () => {
+  it('runs every step as expected and exits 0', async () => {
+    // Act
+    const result = await runScript('local/demo.ts', []);
+
+    // Assess
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/The people this demo touches, before:/);
+    expect(result.stdout).toMatch(/The same people, after:/);
+    expect(result.stdout).toMatch(/All 5 steps ended as expected\./);
+    expect(result.stdout.match(/✓ as expected/g)).toHaveLength(5);
+    expect(result.stdout).toMatch(/leaver\s+\S+\s+\d+ transitions/);
+  }, 60_000);
+});

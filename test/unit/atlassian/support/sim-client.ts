@@ -1,0 +1,42 @@
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../../local/simulator/index.js';
+import { clearDirectoryIdCache } from '../../../../functions/lib/atlassian/directory-id.js';
+import { createDirectory, type CreateDirectoryOptions } from '../../../../functions/lib/atlassian/create-directory.js';
+import { createAdminApi } from '../../../../functions/lib/atlassian/admin-api.js';
+import type { ClientLogger } from '../../../../functions/lib/atlassian/http/client-logger.js';
+import type { Directory } from '../../../../functions/lib/atlassian/directory.js';
+
+/** Fast retry settings for loopback tests: same logic, millisecond waits. */
+export const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20 } as const;
+
+/** A logger that keeps every line, to assert on what the client logs. */
+export function recordingLogger(): ClientLogger & { lines: string[] } {
+  const lines: string[] = [];
+  const record = (level: string) => (message: string, attributes?: Record<string, unknown>) =>
+    void lines.push(`${level} ${message} ${JSON.stringify(attributes ?? {})}`);
+  return { lines, debug: record('debug'), info: record('info'), warn: record('warn') };
+}
+
+/** Starts a simulator (rate limits off unless asked) on an ephemeral port. */
+export async function startTestSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  clearDirectoryIdCache();
+  return startSimulator({ rateLimits: false, ...options });
+}
+
+/** A `Directory` of the given generation talking to the simulator. */
+export function directoryFor(
+  sim: RunningSimulator,
+  overrides: Partial<CreateDirectoryOptions> = {},
+): Promise<Directory> {
+  return createDirectory({
+    orgId: sim.orgId,
+    baseUrl: sim.baseUrl,
+    apiKey: async () => sim.apiKey,
+    retry: FAST_RETRY,
+    ...overrides,
+  });
+}
+
+/** The full typed client talking to the simulator. */
+export function adminApiFor(sim: RunningSimulator, overrides: Partial<CreateDirectoryOptions> = {}) {
+  return createAdminApi({ orgId: sim.orgId, baseUrl: sim.baseUrl, apiKey: async () => sim.apiKey, retry: FAST_RETRY, ...overrides });
+}

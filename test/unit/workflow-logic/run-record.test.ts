@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { checkProtected, handler as checkProtectedHandler } from '../../../functions/actions/check-protected.js';
+import { recordFailure } from '../../../functions/actions/record-failure.js';
+import { summarizeRun } from '../../../functions/actions/summarize-run.js';
+import { verifyResults } from '../../../functions/actions/verify-results.js';
+import { createLambdaContext } from '../../../local/engine/lambda-context.js';
+import { rootLogger } from '../../../functions/lib/observability.js';
+import { USER, deps, rejection } from './logic-fixtures.js';
+
+const done = (action: string, target: string) => ({ action, target, outcome: 'done' as const, detail: 'ok' });
+const failed = (target: string) => ({
+  action: 'addToGroup',
+  target,
+  outcome: 'failed' as const,
+  error: 'Atlassian.Forbidden',
+  cause: JSON.stringify({ errorType: 'Atlassian.Forbidden', errorMessage: 'HTTP 403: not allowed' }),
+});
+
+describe('run record actions', () => {
+  it('verifyResults passes a clean record and fails with the first failed action\'s error name', async () => {
+    // Act
+    const clean = await verifyResults({ results: { suspend: done('suspendUser', 'acc-1'), groups: [done('removeFromGroup', 'acc-1 -> a')] } });
+    const message = await rejection(verifyResults({ results: { groups: [done('addToGroup', 'acc-1 -> a'), failed('acc-1 -> b')] } }), 'Atlassian.Forbidden');
+
+    // Assess
+    expect(clean).toEqual({ checked: 2 });
+    expect(message).toBe('1 of 2 action(s) failed after retries: addToGroup acc-1 -> b: Atlassian.Forbidden: HTTP 403: not allowed.');
+  });
+
+  it('summarizeRun lists every action, adds in-place access as already, and counts outcomes', async () => {
+    // Act
+    const summary = await summarizeRun({
+      workflow: 'mover',
+      state: {
+        request: { identifier: 'jane@example.com', dryRun: false, reason: 'HR-1' },
+        lookup: { found: true, user: USER },
+        plan: {
+          accountId: 'acc-1',
+          matchedRules: [],
+          add: { groups: ['sales'], roles: [] },
+          remove: { groups: [], roles: [] },
+          inPlace: { groups: ['staff'], roles: [] },
+          warnings: [],
+        },
+        results: { groupAdds: [done('addToGroup', 'acc-1 -> sales')] },
+      },
+      executionName: 'mover-1',
+    }, deps());
+
+    // Assess
+    expect(summary.status).toBe('SUCCEEDED');
+    expect(summary.actions.map((a) => `${a.target} ${a.outcome}`)).toEqual(['acc-1 -> staff already', 'acc-1 -> sales done']);
+    expect(summary.counts).toEqual({ done: 1, already: 1, skipped: 0, failed: 0 });
+    expect(summary.message).toContain('Jane Doe (acc-1)');
+    expect(summary).toMatchObject({ executionName: 'mover-1', finishedAt: '2026-11-28T12:00:00.000Z' });
+  });
+
+  it('recordFailure builds the error and a JSON cause with what was completed and what failed', async () => {
+    // Act
+    const record = await recordFailure({
+      workflow: 'leaver',
+      state: {
+        lookup: { found: true, user: USER },
+        results: { suspend: done('suspendUser', 'acc-1'), groups: [failed('acc-1 -> b')] },
+        failure: { Error: 'Atlassian.Forbidden', Cause: JSON.stringify({ errorMessage: '1 of 2 action(s) failed' }) },
+      },
+    });
+
+    // Assess
+    expect(record.error).toBe('Atlassian.Forbidden');
+    const cause = JSON.parse(record.cause);
+    expect(cause.errorMessage).toContain('The leaver failed: 1 of 2 action(s) failed Completed before the failure: 1 done');
+    expect(cause.completed).toHaveLength(1);
+    expect(cause.failed[0].target).toBe('acc-1 -> b');
+  });
+
+  it('checkProtected treats a user that was not found as not protected', async () => {
+    // Act
+    const verdict = await checkProtected({ lookup: { found: false } }, deps());
+
+    // Assess
+    expect(verdict).toEqual({ protected: false });
+  });
+
+  it('the handler strips _meta and reads the config from JML_CONFIG', async () => {
+    // Prepare
+    const previous = process.env.JML_CONFIG;
+    process.env.JML_CONFIG = JSON.stringify({ accessRules: [], protectedAccounts: [{ email: 'jane@example.com', reason: 'test account' }] });
+    rootLogger.setLogLevel('SILENT');
+
+    // Act
+    const verdict = await checkProtectedHandler(
+      { user: USER, _meta: { executionName: 'x', stateName: 'CheckProtected' } },
+      createLambdaContext('checkProtected'),
+    ).finally(() => {
+      rootLogger.setLogLevel('INFO');
+      if (previous === undefined) delete process.env.JML_CONFIG;
+      else process.env.JML_CONFIG = previous;
+    });
+
+    // Assess
+    expect(verdict).toEqual({ protected: true, reason: expect.stringContaining('test account') });
+  });
+});
+
+describe('dry-run plans', () => {
+  it('a leaver dry run for a user already removed plans nothing but the (already done) removal', async () => {
+    // Act
+    const summary = await summarizeRun({
+      workflow: 'leaver',
+      state: {
+        request: { identifier: 'jane@example.com', dryRun: true, graceDays: 30 },
+        lookup: { found: true, user: { ...USER, membershipStatus: 'no_membership' } },
+        snapshot: { accountId: 'acc-1', groups: [], roles: [] },
+        results: {},
+      },
+    }, deps());
+
+    // Assess
+    expect(summary.status).toBe('DRY_RUN');
+    expect(summary.planned).toEqual([{ action: 'removeUser', target: 'acc-1', detail: 'already removed from the directory: nothing to do' }]);
+  });
+});
+
+describe('recordFailure on a very long record', () => {
+  it('keeps the cause under the Step Functions limit and says how many entries it left out', async () => {
+    // Prepare
+    const many = Array.from({ length: 400 }, (_, i) => done('removeFromGroup', `acc-1 -> group-with-a-long-name-${i}`));
+
+    // Act
+    const record = await recordFailure({
+      workflow: 'leaver',
+      state: { results: { groups: many }, failure: { Error: 'Atlassian.Forbidden', Cause: 'no' } },
+    });
+
+    // Assess
+    const cause = JSON.parse(record.cause);
+    expect(record.cause.length).toBeLessThanOrEqual(30_000);
+    expect(cause.completedOmitted + cause.completed.length).toBe(400);
+    expect(cause.completed.at(-1).target).toBe('acc-1 -> group-with-a-long-name-399');
+  });
+});

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningSimulator } from '../../local/simulator/index.js';
+import { exampleConfig, failureRecord, groupNames, outcomes, retriedStates, run, simUser, startDemoSimulator } from './support/workflow-harness.js';
+
+const NEW_HIRE = { email: 'nina.new@acme.example', name: 'Nina New', department: 'Support', jobTitle: 'Support Lead', location: 'Sydney' };
+const KEN = 'ken.thompson@acme.example'; // suspended Engineering rehire
+const ROLE_GRANT = 're:POST /v1/orgs/[^/]+/users/[^/]+/roles/assign';
+
+describe('joiner workflow (against the simulator)', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startDemoSimulator();
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+  beforeEach(() => {
+    sim.control.reset();
+  });
+
+  it('happy path: invites the new hire, adds the rules\' groups and grants their roles', async () => {
+    // Act
+    const result = await run(sim, 'joiner', NEW_HIRE);
+
+    // Assess
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.path).toEqual([
+      'PrepareRequest', 'WaitForStart', 'FindUser', 'Route', 'InviteUser', 'FindInvitedUser', 'PlanAccess',
+      'AddToGroups', 'AddToGroup', 'AddToGroup', 'AddToGroup', 'GrantRoles', 'GrantRole', 'Summarize',
+    ]);
+    const output = result.output as Record<string, any>;
+    expect(output.plan.matchedRules).toEqual(['everyone-confluence', 'support', 'support-leads-administer-jira']);
+    expect(output.user.membershipStatusBefore).toBe('none (invited)');
+    expect(outcomes(output)).toEqual([
+      `inviteUser ${NEW_HIRE.email} done`,
+      'addToGroup confluence-users done',
+      'addToGroup jira-software-users done',
+      'addToGroup support done',
+      expect.stringMatching(/^grantRole atlassian\/admin on ari:cloud:jira-software::site\/.+ done$/),
+    ]);
+    expect(groupNames(sim, NEW_HIRE.email)).toEqual(['confluence-users', 'jira-software-users', 'support']);
+  });
+
+  it('a second run of the same input invites nobody and reports already', async () => {
+    // Prepare
+    await run(sim, 'joiner', NEW_HIRE);
+
+    // Act
+    const again = await run(sim, 'joiner', NEW_HIRE);
+
+    // Assess
+    expect(again.status).toBe('SUCCEEDED');
+    expect(again.path).not.toContain('InviteUser');
+    expect((again.output as any).counts).toEqual({ done: 0, already: 4, skipped: 0, failed: 0 });
+  });
+
+  it('rehire: restores the suspended account instead of inviting twice', async () => {
+    // Act
+    const result = await run(sim, 'joiner', { email: KEN, department: 'Engineering' });
+
+    // Assess
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.path.slice(0, 6)).toEqual(['PrepareRequest', 'WaitForStart', 'FindUser', 'Route', 'RestoreUser', 'PlanAccess']);
+    expect(result.path).not.toContain('InviteUser');
+    expect(outcomes(result.output)[0]).toBe(`restoreUser ${simUser(sim, KEN).accountId} done`);
+    expect(simUser(sim, KEN).membershipStatus).toBe('active');
+  });
+
+  it('dry run: returns the plan and invites nobody', async () => {
+    // Act
+    const result = await run(sim, 'joiner', { ...NEW_HIRE, dryRun: true });
+
+    // Assess
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.path).toEqual(['PrepareRequest', 'WaitForStart', 'FindUser', 'Route', 'PlanForDryRun', 'Summarize']);
+    const output = result.output as Record<string, any>;
+    expect(output.status).toBe('DRY_RUN');
+    expect(output.planned.map((p: { action: string }) => p.action)).toEqual(['inviteUser', 'addToGroup', 'addToGroup', 'addToGroup', 'grantRole']);
+    expect(sim.state.findUserByEmail(NEW_HIRE.email)).toBeUndefined();
+  });
+
+  it('an IdP-synced group the rules give is reported as skipped, not failed', async () => {
+    // Prepare
+    const config = exampleConfig();
+    config.accessRules.push({ id: 'okta-staff', when: { department: 'Support' }, grant: { groups: ['okta-all-staff'], roles: [] } });
+
+    // Act
+    const result = await run(sim, 'joiner', NEW_HIRE, { config });
+
+    // Assess
+    expect(result.status).toBe('SUCCEEDED');
+    expect(outcomes(result.output)).toContain('addToGroup okta-all-staff skipped');
+  });
+
+  it('waits for a start time in the future', async () => {
+    // Act
+    const result = await run(sim, 'joiner', { ...NEW_HIRE, effectiveAt: new Date(Date.now() + 3_600_000).toISOString() });
+
+    // Assess
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.path.slice(0, 4)).toEqual(['PrepareRequest', 'WaitForStart', 'WaitUntilStart', 'FindUser']);
+  });
+
+  it('injected 429s and 5xx are retried and the run succeeds', async () => {
+    // Prepare
+    sim.control.failNext({ pattern: 'POST /v2/orgs/*/users/invite', count: 1, status: 429, retryAfterSeconds: 0 });
+    sim.control.failNext({ pattern: 'POST /v2/**/memberships', count: 2, status: 502 });
+
+    // Act
+    const result = await run(sim, 'joiner', NEW_HIRE);
+
+    // Assess
+    expect(result.status).toBe('SUCCEEDED');
+    expect(retriedStates(result)).toContain('InviteUser');
+    expect(retriedStates(result).filter((s) => s === 'AddToGroup')).toHaveLength(2);
+    expect(groupNames(sim, NEW_HIRE.email)).toEqual(['confluence-users', 'jira-software-users', 'support']);
+  });
+
+  it('a permanent error on a role grant ends FAILED with the record of the invite and group adds', async () => {
+    // Prepare
+    sim.control.failNext({ pattern: ROLE_GRANT, count: 1, status: 403 });
+
+    // Act
+    const result = await run(sim, 'joiner', NEW_HIRE);
+
+    // Assess
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('Atlassian.Forbidden');
+    expect(result.path.slice(-4)).toEqual(['RecordGrantRoleFailure', 'Summarize', 'RecordFailure', 'Failed']);
+    const record = failureRecord(result);
+    expect(record.completed.map((a) => `${a.action} ${a.outcome}`)).toEqual([
+      'inviteUser done', 'addToGroup done', 'addToGroup done', 'addToGroup done',
+    ]);
+    expect(record.failed.map((a) => `${a.action} ${a.error}`)).toEqual(['grantRole Atlassian.Forbidden']);
+  });
+
+  it('invalid input is rejected before any API call', async () => {
+    // Act
+    const result = await run(sim, 'joiner', { name: 'No Email', department: 42 });
+
+    // Assess
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('Jml.InvalidInput');
+    expect(result.path).toEqual(['PrepareRequest', 'RecordFailure', 'Failed']);
+    expect(failureRecord(result).errorMessage).toMatch(/email: .*department: /);
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * Building blocks of the three state machines (JSONPath ASL). The `*.asl.json` files are generated
+ * from these by `generate.ts`, so every Task gets the same Retry, Catch and `_meta` without
+ * copy-paste drift; the generated JSON is committed and is what infra and the local engine read.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type AslState = { Type: string; [field: string]: Json | undefined };
+export type AslStates = Record<string, AslState>;
+
+/** The single failure path every Task's Catch leads to. */
+export const RECORD_FAILURE = 'RecordFailure';
+
+/** `suspendUser` -> `${SuspendUserFunctionArn}` (the registry's placeholder convention). */
+export function resourceOf(action: string): string {
+  return `\${${action.charAt(0).toUpperCase()}${action.slice(1)}FunctionArn}`;
+}
+
+/** For log correlation; the handler middleware strips `_meta` before validating the input. */
+const META = { 'executionName.$': '$$.Execution.Name', 'stateName.$': '$$.State.Name' };
+
+/**
+ * Every Task retries the retryable taxonomy errors with exponential backoff and full jitter, and
+ * the Lambda service's own transient errors (those only happen in AWS).
+ */
+export const TASK_RETRY: Json = [
+  {
+    ErrorEquals: ['Atlassian.RateLimited', 'Atlassian.Transient'],
+    IntervalSeconds: 2,
+    BackoffRate: 2,
+    MaxAttempts: 5,
+    MaxDelaySeconds: 30,
+    JitterStrategy: 'FULL',
+  },
+  {
+    ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
+    IntervalSeconds: 1,
+    BackoffRate: 2,
+    MaxAttempts: 3,
+    JitterStrategy: 'FULL',
+  },
+];
+
+/** A permanent error keeps the state and adds `$.failure = { Error, Cause }`. */
+const catchTo = (next: string): Json => [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: next }];
+
+export interface TaskOptions {
+  comment: string;
+  /** The action's input (without `_meta`). */
+  parameters: Record<string, Json>;
+  resultPath?: string | null;
+  resultSelector?: Record<string, Json>;
+  next?: string;
+  /** Where a permanent failure goes; `false` for none (the failure path itself). */
+  catchTo?: string | false;
+}
+
+/** A Task bound to a registry action. */
+export function task(action: string, options: TaskOptions): AslState {
+  const state: AslState = {
+    Type: 'Task',
+    Comment: options.comment,
+    Resource: resourceOf(action),
+    Parameters: { ...options.parameters, _meta: META },
+  };
+  if (options.resultSelector) state.ResultSelector = options.resultSelector;
+  if (options.resultPath !== undefined) state.ResultPath = options.resultPath;
+  state.Retry = TASK_RETRY;
+  const catchTarget = options.catchTo ?? RECORD_FAILURE;
+  if (catchTarget) state.Catch = catchTo(catchTarget);
+  if (options.next) state.Next = options.next;
+  else state.End = true;
+  return state;
+}
+
+export interface MapOptions {
+  comment: string;
+  itemsPath: string;
+  /** Builds each item's input; `$$.Map.Item.Value` is the item. */
+  itemSelector: Record<string, Json>;
+  action: string;
+  /** State name of the Task inside (Task overrides are keyed by state name: keep names unique). */
+  taskName: string;
+  /** The action's input, read from the item. */
+  parameters: Record<string, Json>;
+  /** `States.Format` template of the failed item's target, e.g. `'{} -> {}', $.accountId, $.groupName`. */
+  failedTarget: string;
+  resultPath: string;
+  next: string;
+}
+
+/** Bounded concurrency for directory changes: fast, yet far below the API's rate limits. */
+export const MAP_CONCURRENCY = 5;
+
+/**
+ * A Map that runs one action per item. An item that fails for good is caught *inside* and recorded
+ * as `{ outcome: 'failed', error, cause }`, so the other items finish and their outcomes stay in the
+ * record; a later checkpoint (verifyResults / summarizeRun) turns any failure into a failed run.
+ */
+export function mapEach(options: MapOptions): AslState {
+  const recordName = `Record${options.taskName}Failure`;
+  return {
+    Type: 'Map',
+    Comment: options.comment,
+    ItemsPath: options.itemsPath,
+    ItemSelector: options.itemSelector,
+    MaxConcurrency: MAP_CONCURRENCY,
+    ItemProcessor: {
+      ProcessorConfig: { Mode: 'INLINE' },
+      StartAt: options.taskName,
+      States: {
+        [options.taskName]: {
+          ...task(options.action, { comment: options.comment, parameters: options.parameters, catchTo: false }),
+          Catch: catchTo(recordName),
+        },
+        [recordName]: {
+          Type: 'Pass',
+          Comment: 'Record the failed item; the run fails at the next checkpoint with the whole record.',
+          Parameters: {
+            action: options.action,
+            'target.$': `States.Format(${options.failedTarget})`,
+            outcome: 'failed',
+            'error.$': '$.failure.Error',
+            'cause.$': '$.failure.Cause',
+          },
+          End: true,
+        },
+      },
+    },
+    ResultPath: options.resultPath,
+    Catch: catchTo(RECORD_FAILURE),
+    Next: options.next,
+  };
+}
+
+/** The first state of every workflow: validate the input, then `$ = { request, results: {} }`. */
+export function prepareRequest(workflow: string, next: string): AslState {
+  return task('prepareRequest', {
+    comment: 'Validate the input (before any API call) and fill in defaults from the config.',
+    parameters: { workflow, 'input.$': '$' },
+    resultSelector: { 'request.$': '$', results: {} },
+    next,
+  });
+}
+
+/** `accountId` or `email`, whichever the input gave: findUser takes exactly one. */
+export function lookUpUser(next: string): AslStates {
+  const find = (by: 'accountId' | 'email'): AslState =>
+    task('findUser', {
+      comment: `Resolve the user by ${by}.`,
+      parameters: { [`${by}.$`]: `$.request.lookup.${by}` },
+      resultPath: '$.lookup',
+      next,
+    });
+  return {
+    LookUpBy: {
+      Type: 'Choice',
+      Comment: 'findUser takes exactly one of accountId and email.',
+      Choices: [{ Variable: '$.request.lookupBy', StringEquals: 'accountId', Next: 'FindUserByAccountId' }],
+      Default: 'FindUserByEmail',
+    },
+    FindUserByAccountId: find('accountId'),
+    FindUserByEmail: find('email'),
+  };
+}
+
+/** Success output, and the failure path: record what was done, then fail with error and cause. */
+export function summaryAndFailurePath(workflow: string): AslStates {
+  return {
+    Summarize: task('summarizeRun', {
+      comment: 'The output: user, snapshot or plan, every action with its outcome (fails if any action failed).',
+      parameters: { workflow, 'executionName.$': '$$.Execution.Name', 'state.$': '$' },
+    }),
+    [RECORD_FAILURE]: task('recordFailure', {
+      comment: 'Failure path: the error, a readable cause and the record of what was already done.',
+      parameters: { workflow, 'state.$': '$' },
+      catchTo: false,
+      next: 'Failed',
+    }),
+    Failed: { Type: 'Fail', Comment: 'Error and cause come from RecordFailure.', ErrorPath: '$.error', CausePath: '$.cause' },
+  };
+}
+
+/** Fail states for a user that cannot be acted on. */
+export const USER_NOT_FOUND: AslState = {
+  Type: 'Fail',
+  Comment: 'Nothing was changed.',
+  Error: 'Atlassian.NotFound',
+  Cause: 'No user in the directory matches the given accountId or email. Check the identifier (and the HR record it came from); nothing was changed.',
+};
+
+export const REFUSE_PROTECTED: AslState = {
+  Type: 'Fail',
+  Comment: 'Protected accounts (org admins, protectedAccounts in the config) are never changed by automation. Nothing was changed.',
+  Error: 'Jml.ProtectedAccount',
+  CausePath: '$.protection.reason',
+};

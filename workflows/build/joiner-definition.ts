@@ -1,0 +1,94 @@
+import { mapEach, prepareRequest, summaryAndFailurePath, task, type AslStates } from './asl-parts.js';
+
+const plan = (dryRun: boolean, next: string) =>
+  task('planAccess', {
+    comment: dryRun ? 'The groups and roles the rules give (dry run: nothing is changed).' : 'The groups and roles the rules give the new attributes.',
+    parameters: { 'attributes.$': '$.request.attributes', 'lookup.$': '$.lookup', requireAccount: !dryRun, dryRun },
+    resultPath: '$.plan',
+    next,
+  });
+
+/**
+ * Joiner: [wait until the start time] -> find an existing account -> (dry run: plan) -> restore a
+ * suspended rehire | invite a new one | keep an active one -> plan access -> add groups -> grant roles -> summary.
+ */
+export const joinerDefinition = {
+  Comment:
+    'Joiner: invite the user, or restore a suspended rehire instead of inviting twice, then add the groups and grant the roles ' +
+    'the access rules give their department, job title and location. Dry runs return the plan.',
+  StartAt: 'PrepareRequest',
+  States: {
+    PrepareRequest: prepareRequest('joiner', 'WaitForStart'),
+    WaitForStart: {
+      Type: 'Choice',
+      Comment: 'Wait only for a start time in the future (never in a dry run).',
+      Choices: [{ Variable: '$.request.waitForEffectiveAt', BooleanEquals: true, Next: 'WaitUntilStart' }],
+      Default: 'FindUser',
+    },
+    WaitUntilStart: { Type: 'Wait', Comment: 'Until the start date-time.', TimestampPath: '$.request.effectiveAt', Next: 'FindUser' },
+    FindUser: task('findUser', {
+      comment: 'An existing account (a rehire, or a re-run) is reused, never invited twice.',
+      parameters: { 'email.$': '$.request.lookup.email' },
+      resultPath: '$.lookup',
+      next: 'Route',
+    }),
+    Route: {
+      Type: 'Choice',
+      Comment: 'Dry run, new user, suspended rehire, removed earlier, or already active.',
+      Choices: [
+        { Variable: '$.request.dryRun', BooleanEquals: true, Next: 'PlanForDryRun' },
+        { Variable: '$.lookup.found', BooleanEquals: false, Next: 'InviteUser' },
+        { Variable: '$.lookup.user.membershipStatus', StringEquals: 'suspended', Next: 'RestoreUser' },
+        { Variable: '$.lookup.user.membershipStatus', StringEquals: 'no_membership', Next: 'InviteUser' },
+      ],
+      Default: 'PlanAccess',
+    },
+    PlanForDryRun: plan(true, 'Summarize'),
+    InviteUser: task('inviteUser', {
+      comment: 'Invite a new user (or one removed earlier).',
+      parameters: { 'email.$': '$.request.lookup.email', 'name.$': '$.request.displayName' },
+      resultPath: '$.results.invite',
+      next: 'FindInvitedUser',
+    }),
+    FindInvitedUser: task('findUser', {
+      comment: 'The invited account, for its account id.',
+      parameters: { 'email.$': '$.request.lookup.email' },
+      resultPath: '$.lookup',
+      next: 'PlanAccess',
+    }),
+    RestoreUser: task('restoreUser', {
+      comment: 'Rehire: restore the suspended account (its kept groups and roles come back).',
+      parameters: { 'accountId.$': '$.lookup.user.accountId' },
+      resultPath: '$.results.restore',
+      next: 'PlanAccess',
+    }),
+    PlanAccess: plan(false, 'AddToGroups'),
+    AddToGroups: mapEach({
+      comment: 'Add the groups the rules give (already a member -> "already"; IdP-synced -> "skipped").',
+      itemsPath: '$.plan.add.groups',
+      itemSelector: { 'accountId.$': '$.plan.accountId', 'groupName.$': '$$.Map.Item.Value' },
+      action: 'addToGroup',
+      taskName: 'AddToGroup',
+      parameters: { 'accountId.$': '$.accountId', 'groupName.$': '$.groupName' },
+      failedTarget: "'{} -> {}', $.accountId, $.groupName",
+      resultPath: '$.results.groupAdds',
+      next: 'GrantRoles',
+    }),
+    GrantRoles: mapEach({
+      comment: 'Grant the roles the rules give.',
+      itemsPath: '$.plan.add.roles',
+      itemSelector: {
+        'accountId.$': '$.plan.accountId',
+        'resourceId.$': '$$.Map.Item.Value.resourceId',
+        'role.$': '$$.Map.Item.Value.role',
+      },
+      action: 'grantRole',
+      taskName: 'GrantRole',
+      parameters: { 'accountId.$': '$.accountId', 'resourceId.$': '$.resourceId', 'role.$': '$.role' },
+      failedTarget: "'{} -> {} on {}', $.accountId, $.role, $.resourceId",
+      resultPath: '$.results.roleGrants',
+      next: 'Summarize',
+    }),
+    ...summaryAndFailurePath('joiner'),
+  } satisfies AslStates,
+};

@@ -1,0 +1,82 @@
+import { REFUSE_PROTECTED, USER_NOT_FOUND, lookUpUser, mapEach, prepareRequest, summaryAndFailurePath, task, type AslStates } from './asl-parts.js';
+
+const snapshot = (next: string) =>
+  task('getUserAccess', {
+    comment: 'Snapshot groups and roles before any change (audit, rehire).',
+    parameters: { 'accountId.$': '$.lookup.user.accountId' },
+    resultPath: '$.snapshot',
+    next,
+  });
+
+/**
+ * Leaver: resolve -> refuse protected -> [wait until effectiveAt] -> snapshot -> (dry run: plan)
+ * -> suspend -> remove group memberships -> grace period -> remove from the directory -> summary.
+ */
+export const leaverDefinition = {
+  Comment:
+    'Leaver: suspend the user, remove their group memberships (IdP-synced ones are reported, not failed), ' +
+    'and after the grace period remove them from the directory. Protected accounts are refused; dry runs return the plan.',
+  StartAt: 'PrepareRequest',
+  States: {
+    PrepareRequest: prepareRequest('leaver', 'LookUpBy'),
+    ...lookUpUser('CheckProtected'),
+    CheckProtected: task('checkProtected', {
+      comment: 'Org admins and configured accounts are protected.',
+      parameters: { 'lookup.$': '$.lookup' },
+      resultPath: '$.protection',
+      next: 'Route',
+    }),
+    Route: {
+      Type: 'Choice',
+      Comment: 'One decision: unknown, protected, dry run, already removed (re-run), wait for the effective time, or go.',
+      Choices: [
+        { Variable: '$.lookup.found', BooleanEquals: false, Next: 'UserNotFound' },
+        { Variable: '$.protection.protected', BooleanEquals: true, Next: 'RefuseProtectedAccount' },
+        { Variable: '$.request.dryRun', BooleanEquals: true, Next: 'SnapshotForPlan' },
+        { Variable: '$.lookup.user.membershipStatus', StringEquals: 'no_membership', Next: 'RemoveUser' },
+        { Variable: '$.request.waitForEffectiveAt', BooleanEquals: true, Next: 'WaitUntilEffective' },
+      ],
+      Default: 'SnapshotAccess',
+    },
+    UserNotFound: USER_NOT_FOUND,
+    RefuseProtectedAccount: REFUSE_PROTECTED,
+    WaitUntilEffective: { Type: 'Wait', Comment: 'Until the leaving date-time.', TimestampPath: '$.request.effectiveAt', Next: 'SnapshotAccess' },
+    SnapshotForPlan: snapshot('Summarize'),
+    SnapshotAccess: snapshot('SuspendUser'),
+    SuspendUser: task('suspendUser', {
+      comment: 'Cut access first: groups and roles are kept by Atlassian for a restore.',
+      parameters: { 'accountId.$': '$.lookup.user.accountId' },
+      resultPath: '$.results.suspend',
+      next: 'RemoveGroupMemberships',
+    }),
+    RemoveGroupMemberships: mapEach({
+      comment: 'Remove every group membership from the snapshot (IdP-synced groups are reported as skipped).',
+      itemsPath: '$.snapshot.groups',
+      itemSelector: {
+        'accountId.$': '$.lookup.user.accountId',
+        'groupId.$': '$$.Map.Item.Value.id',
+        'groupName.$': '$$.Map.Item.Value.name',
+      },
+      action: 'removeFromGroup',
+      taskName: 'RemoveFromGroup',
+      parameters: { 'accountId.$': '$.accountId', 'groupId.$': '$.groupId' },
+      failedTarget: "'{} -> {}', $.accountId, $.groupName",
+      resultPath: '$.results.groupRemovals',
+      next: 'VerifyGroupRemovals',
+    }),
+    VerifyGroupRemovals: task('verifyResults', {
+      comment: 'Stop before the grace period if a membership could not be removed.',
+      parameters: { 'results.$': '$.results' },
+      resultPath: null,
+      next: 'WaitGracePeriod',
+    }),
+    WaitGracePeriod: { Type: 'Wait', Comment: 'Grace period between suspension and removal (0 = none).', SecondsPath: '$.request.graceSeconds', Next: 'RemoveUser' },
+    RemoveUser: task('removeUser', {
+      comment: 'Remove from the directory: permanent, only a new invite brings the user back.',
+      parameters: { 'accountId.$': '$.lookup.user.accountId' },
+      resultPath: '$.results.removal',
+      next: 'Summarize',
+    }),
+    ...summaryAndFailurePath('leaver'),
+  } satisfies AslStates,
+};
