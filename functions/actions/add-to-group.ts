@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { actionResult, type ActionResult } from '../lib/action-result.js';
 import { AccountIdSchema, GroupRefFields, exactlyOneGroupRef } from '../lib/action-support/inputs.js';
 import { requireGroup } from '../lib/action-support/group-target.js';
-import { unlessGroupRefused } from '../lib/action-support/group-refusal.js';
+import { groupMutationResult } from '../lib/action-support/group-refusal.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
 export const inputSchema = z.strictObject({ accountId: AccountIdSchema, ...GroupRefFields }).superRefine(exactlyOneGroupRef);
@@ -25,15 +25,10 @@ export async function addToGroup(input: AddToGroupInput, { directory }: Director
   if (groups.some((g) => g.id === group.id)) {
     return actionResult(ACTION, target, 'already', `The user was already a member of "${group.name}".`);
   }
-  const attempt = await unlessGroupRefused(() => directory.addToGroup(group.id, input.accountId));
-  if ('refused' in attempt) return actionResult(ACTION, target, 'skipped', attempt.refused);
-  const outcome = attempt.value;
-  return actionResult(
-    ACTION,
-    target,
-    outcome,
-    outcome === 'done' ? `Added to "${group.name}" (${group.id}).` : `The user was already a member of "${group.name}".`,
-  );
+  return groupMutationResult(ACTION, target, () => directory.addToGroup(group.id, input.accountId), {
+    done: `Added to "${group.name}" (${group.id}).`,
+    already: `The user was already a member of "${group.name}".`,
+  });
 }
 
 export const handler = directoryActionHandler(ACTION, inputSchema, addToGroup);

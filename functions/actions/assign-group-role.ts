@@ -3,6 +3,7 @@ import { actionResult, type ActionResult } from '../lib/action-result.js';
 import { GroupRefFields, RoleAssignmentFields, exactlyOneGroupRef } from '../lib/action-support/inputs.js';
 import { requireGroup } from '../lib/action-support/group-target.js';
 import { hasRole } from '../lib/action-support/role-assignments.js';
+import { mutationResult } from '../lib/action-support/mutation-result.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
 export const inputSchema = z.strictObject({ ...GroupRefFields, ...RoleAssignmentFields }).superRefine(exactlyOneGroupRef);
@@ -21,8 +22,10 @@ export async function assignGroupRole(input: AssignGroupRoleInput, { directory }
   if (hasRole(await directory.getGroupRoleAssignments(group.id), assignment)) {
     return actionResult(ACTION, target, 'already', 'The group already had this role.');
   }
-  const outcome = await directory.assignGroupRole(group.id, assignment);
-  return actionResult(ACTION, target, outcome, outcome === 'done' ? 'Role assigned to the group.' : 'The group already had this role.');
+  return mutationResult(ACTION, target, await directory.assignGroupRole(group.id, assignment), {
+    done: 'Role assigned to the group.',
+    already: 'The group already had this role.',
+  });
 }
 
 export const handler = directoryActionHandler(ACTION, inputSchema, assignGroupRole);

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { actionResult, type ActionResult } from '../lib/action-result.js';
 import { AccountIdSchema, GroupRefFields, exactlyOneGroupRef } from '../lib/action-support/inputs.js';
 import { describeGroupRef, findGroup } from '../lib/action-support/group-target.js';
-import { unlessGroupRefused } from '../lib/action-support/group-refusal.js';
+import { groupMutationResult } from '../lib/action-support/group-refusal.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
 export const inputSchema = z.strictObject({ accountId: AccountIdSchema, ...GroupRefFields }).superRefine(exactlyOneGroupRef);
@@ -28,15 +28,10 @@ export async function removeFromGroup(input: RemoveFromGroupInput, { directory }
   if (group.synced) {
     return actionResult(ACTION, target, 'skipped', `The group "${group.name}" is synced from an identity provider; remove the user there.`);
   }
-  const attempt = await unlessGroupRefused(() => directory.removeFromGroup(group.id, input.accountId));
-  if ('refused' in attempt) return actionResult(ACTION, target, 'skipped', attempt.refused);
-  const outcome = attempt.value;
-  return actionResult(
-    ACTION,
-    target,
-    outcome,
-    outcome === 'done' ? `Removed from "${group.name}" (${group.id}).` : `The user was not a member of "${group.name}".`,
-  );
+  return groupMutationResult(ACTION, target, () => directory.removeFromGroup(group.id, input.accountId), {
+    done: `Removed from "${group.name}" (${group.id}).`,
+    already: `The user was not a member of "${group.name}".`,
+  });
 }
 
 export const handler = directoryActionHandler(ACTION, inputSchema, removeFromGroup);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { actionResult, type ActionResult } from '../lib/action-result.js';
 import { AccountIdSchema } from '../lib/action-support/inputs.js';
+import { mutationResult } from '../lib/action-support/mutation-result.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
 export const inputSchema = z.strictObject({ accountId: AccountIdSchema });
@@ -20,15 +21,10 @@ export async function removeUser(input: RemoveUserInput, { directory }: Director
   if (user.membershipStatus === 'no_membership') {
     return actionResult(ACTION, input.accountId, 'already', 'The user was already removed from the directory.');
   }
-  const outcome = await directory.removeUser(input.accountId);
-  return actionResult(
-    ACTION,
-    input.accountId,
-    outcome,
-    outcome === 'done'
-      ? 'Removed from the directory (Atlassian queues the removal; only a new invite brings the user back).'
-      : 'The user was already removed from the directory.',
-  );
+  return mutationResult(ACTION, input.accountId, await directory.removeUser(input.accountId), {
+    done: 'Removed from the directory (Atlassian queues the removal; only a new invite brings the user back).',
+    already: 'The user was already removed from the directory.',
+  });
 }
 
 export const handler = directoryActionHandler(ACTION, inputSchema, removeUser);

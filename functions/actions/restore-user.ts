@@ -3,6 +3,7 @@ import { actionResult, type ActionResult } from '../lib/action-result.js';
 import { AtlassianError, ErrorNames } from '../lib/errors.js';
 import { AccountIdSchema } from '../lib/action-support/inputs.js';
 import { requireUser } from '../lib/action-support/user-target.js';
+import { mutationResult } from '../lib/action-support/mutation-result.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
 export const inputSchema = z.strictObject({ accountId: AccountIdSchema });
@@ -28,13 +29,10 @@ export async function restoreUser(input: RestoreUserInput, { directory }: Direct
       { operation: ACTION },
     );
   }
-  const outcome = await directory.restoreUser(input.accountId);
-  return actionResult(
-    ACTION,
-    input.accountId,
-    outcome,
-    outcome === 'done' ? 'Restored: the user can log in again with the groups and roles kept while suspended.' : 'The user was already active.',
-  );
+  return mutationResult(ACTION, input.accountId, await directory.restoreUser(input.accountId), {
+    done: 'Restored: the user can log in again with the groups and roles kept while suspended.',
+    already: 'The user was already active.',
+  });
 }
 
 export const handler = directoryActionHandler(ACTION, inputSchema, restoreUser);

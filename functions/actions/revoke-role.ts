@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { actionResult, type ActionResult } from '../lib/action-result.js';
 import { AccountIdSchema, RoleAssignmentFields } from '../lib/action-support/inputs.js';
 import { hasRole } from '../lib/action-support/role-assignments.js';
+import { mutationResult } from '../lib/action-support/mutation-result.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
 export const inputSchema = z.strictObject({ accountId: AccountIdSchema, ...RoleAssignmentFields });
@@ -19,8 +20,10 @@ export async function revokeRole(input: RevokeRoleInput, { directory }: Director
   if (!hasRole(await directory.getUserRoleAssignments(input.accountId), assignment)) {
     return actionResult(ACTION, target, 'already', 'The user did not hold this role directly.');
   }
-  const outcome = await directory.revokeUserRole(input.accountId, assignment);
-  return actionResult(ACTION, target, outcome, outcome === 'done' ? 'Role revoked.' : 'The user did not hold this role directly.');
+  return mutationResult(ACTION, target, await directory.revokeUserRole(input.accountId, assignment), {
+    done: 'Role revoked.',
+    already: 'The user did not hold this role directly.',
+  });
 }
 
 export const handler = directoryActionHandler(ACTION, inputSchema, revokeRole);

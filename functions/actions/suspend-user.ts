@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { actionResult, type ActionResult } from '../lib/action-result.js';
 import { AccountIdSchema } from '../lib/action-support/inputs.js';
 import { requireUser } from '../lib/action-support/user-target.js';
+import { mutationResult } from '../lib/action-support/mutation-result.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
 export const inputSchema = z.strictObject({ accountId: AccountIdSchema });
@@ -21,13 +22,10 @@ export async function suspendUser(input: SuspendUserInput, { directory }: Direct
   if (user.membershipStatus === 'no_membership') {
     return actionResult(ACTION, input.accountId, 'already', 'The user has no directory membership (already removed), so has no access to suspend.');
   }
-  const outcome = await directory.suspendUser(input.accountId);
-  return actionResult(
-    ACTION,
-    input.accountId,
-    outcome,
-    outcome === 'done' ? 'Suspended: the user can no longer log in; groups and roles are kept for a restore.' : 'The user was already suspended.',
-  );
+  return mutationResult(ACTION, input.accountId, await directory.suspendUser(input.accountId), {
+    done: 'Suspended: the user can no longer log in; groups and roles are kept for a restore.',
+    already: 'The user was already suspended.',
+  });
 }
 
 export const handler = directoryActionHandler(ACTION, inputSchema, suspendUser);

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../local/simulator/index.js';
-import { exampleConfig, failureRecord, groupNames, outcomes, retriedStates, run, simUser, startDemoSimulator } from './support/workflow-harness.js';
+import { describe, expect, it } from 'vitest';
+import { exampleConfig, failureRecord, groupNames, outcomes, retriedStates, run, simUser } from './support/workflow-harness.js';
+import { useDemoSimulator } from './support/demo-simulator.js';
 
 const NEW_HIRE = { email: 'nina.new@acme.example', name: 'Nina New', department: 'Support', jobTitle: 'Support Lead', location: 'Sydney' };
 const KEN = 'ken.thompson@acme.example'; // suspended Engineering rehire
 const ROLE_GRANT = 're:POST /v1/orgs/[^/]+/users/[^/]+/roles/assign';
 
 describe('joiner workflow (against the simulator)', () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await startDemoSimulator();
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-  beforeEach(() => {
-    sim.control.reset();
-  });
+  const sim = useDemoSimulator();
 
   it('happy path: invites the new hire, adds the rules\' groups and grants their roles', async () => {
     // Act
-    const result = await run(sim, 'joiner', NEW_HIRE);
+    const result = await run(sim(), 'joiner', NEW_HIRE);
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -38,15 +29,15 @@ describe('joiner workflow (against the simulator)', () => {
       'addToGroup support done',
       expect.stringMatching(/^grantRole atlassian\/admin on ari:cloud:jira-software::site\/.+ done$/),
     ]);
-    expect(groupNames(sim, NEW_HIRE.email)).toEqual(['confluence-users', 'jira-software-users', 'support']);
+    expect(groupNames(sim(), NEW_HIRE.email)).toEqual(['confluence-users', 'jira-software-users', 'support']);
   });
 
   it('a second run of the same input invites nobody and reports already', async () => {
     // Prepare
-    await run(sim, 'joiner', NEW_HIRE);
+    await run(sim(), 'joiner', NEW_HIRE);
 
     // Act
-    const again = await run(sim, 'joiner', NEW_HIRE);
+    const again = await run(sim(), 'joiner', NEW_HIRE);
 
     // Assess
     expect(again.status).toBe('SUCCEEDED');
@@ -56,19 +47,19 @@ describe('joiner workflow (against the simulator)', () => {
 
   it('rehire: restores the suspended account instead of inviting twice', async () => {
     // Act
-    const result = await run(sim, 'joiner', { email: KEN, department: 'Engineering' });
+    const result = await run(sim(), 'joiner', { email: KEN, department: 'Engineering' });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
     expect(result.path.slice(0, 6)).toEqual(['PrepareRequest', 'WaitForStart', 'FindUser', 'Route', 'RestoreUser', 'PlanAccess']);
     expect(result.path).not.toContain('InviteUser');
-    expect(outcomes(result.output)[0]).toBe(`restoreUser ${simUser(sim, KEN).accountId} done`);
-    expect(simUser(sim, KEN).membershipStatus).toBe('active');
+    expect(outcomes(result.output)[0]).toBe(`restoreUser ${simUser(sim(), KEN).accountId} done`);
+    expect(simUser(sim(), KEN).membershipStatus).toBe('active');
   });
 
   it('dry run: returns the plan and invites nobody', async () => {
     // Act
-    const result = await run(sim, 'joiner', { ...NEW_HIRE, dryRun: true });
+    const result = await run(sim(), 'joiner', { ...NEW_HIRE, dryRun: true });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -76,7 +67,7 @@ describe('joiner workflow (against the simulator)', () => {
     const output = result.output as Record<string, any>;
     expect(output.status).toBe('DRY_RUN');
     expect(output.planned.map((p: { action: string }) => p.action)).toEqual(['inviteUser', 'addToGroup', 'addToGroup', 'addToGroup', 'grantRole']);
-    expect(sim.state.findUserByEmail(NEW_HIRE.email)).toBeUndefined();
+    expect(sim().state.findUserByEmail(NEW_HIRE.email)).toBeUndefined();
   });
 
   it('an IdP-synced group the rules give is reported as skipped, not failed', async () => {
@@ -85,7 +76,7 @@ describe('joiner workflow (against the simulator)', () => {
     config.accessRules.push({ id: 'okta-staff', when: { department: 'Support' }, grant: { groups: ['okta-all-staff'], roles: [] } });
 
     // Act
-    const result = await run(sim, 'joiner', NEW_HIRE, { config });
+    const result = await run(sim(), 'joiner', NEW_HIRE, { config });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -94,7 +85,7 @@ describe('joiner workflow (against the simulator)', () => {
 
   it('waits for a start time in the future', async () => {
     // Act
-    const result = await run(sim, 'joiner', { ...NEW_HIRE, effectiveAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const result = await run(sim(), 'joiner', { ...NEW_HIRE, effectiveAt: new Date(Date.now() + 3_600_000).toISOString() });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -103,25 +94,25 @@ describe('joiner workflow (against the simulator)', () => {
 
   it('injected 429s and 5xx are retried and the run succeeds', async () => {
     // Prepare
-    sim.control.failNext({ pattern: 'POST /v2/orgs/*/users/invite', count: 1, status: 429, retryAfterSeconds: 0 });
-    sim.control.failNext({ pattern: 'POST /v2/**/memberships', count: 2, status: 502 });
+    sim().control.failNext({ pattern: 'POST /v2/orgs/*/users/invite', count: 1, status: 429, retryAfterSeconds: 0 });
+    sim().control.failNext({ pattern: 'POST /v2/**/memberships', count: 2, status: 502 });
 
     // Act
-    const result = await run(sim, 'joiner', NEW_HIRE);
+    const result = await run(sim(), 'joiner', NEW_HIRE);
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
     expect(retriedStates(result)).toContain('InviteUser');
     expect(retriedStates(result).filter((s) => s === 'AddToGroup')).toHaveLength(2);
-    expect(groupNames(sim, NEW_HIRE.email)).toEqual(['confluence-users', 'jira-software-users', 'support']);
+    expect(groupNames(sim(), NEW_HIRE.email)).toEqual(['confluence-users', 'jira-software-users', 'support']);
   });
 
   it('a permanent error on a role grant ends FAILED with the record of the invite and group adds', async () => {
     // Prepare
-    sim.control.failNext({ pattern: ROLE_GRANT, count: 1, status: 403 });
+    sim().control.failNext({ pattern: ROLE_GRANT, count: 1, status: 403 });
 
     // Act
-    const result = await run(sim, 'joiner', NEW_HIRE);
+    const result = await run(sim(), 'joiner', NEW_HIRE);
 
     // Assess
     expect(result.status).toBe('FAILED');
@@ -136,7 +127,7 @@ describe('joiner workflow (against the simulator)', () => {
 
   it('invalid input is rejected before any API call', async () => {
     // Act
-    const result = await run(sim, 'joiner', { name: 'No Email', department: 42 });
+    const result = await run(sim(), 'joiner', { name: 'No Email', department: 42 });
 
     // Assess
     expect(result.status).toBe('FAILED');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../local/simulator/index.js';
-import { failureRecord, groupNames, outcomes, retriedStates, run, simUser, startDemoSimulator } from './support/workflow-harness.js';
+import { describe, expect, it } from 'vitest';
+import { failureRecord, groupNames, outcomes, retriedStates, run, simUser } from './support/workflow-harness.js';
+import { useDemoSimulator } from './support/demo-simulator.js';
 
 const ALAN = 'alan.turing@acme.example'; // Engineering, three managed groups
 const LINUS = 'linus.torvalds@acme.example'; // also in the IdP-synced okta-all-staff
@@ -12,23 +12,14 @@ const HAPPY_PATH = [
 ];
 
 describe('leaver workflow (against the simulator)', () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await startDemoSimulator();
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-  beforeEach(() => {
-    sim.control.reset();
-  });
+  const sim = useDemoSimulator();
 
   it('happy path: snapshots, suspends, removes memberships, waits the grace period, removes the user', async () => {
     // Prepare
-    const accountId = simUser(sim, ALAN).accountId;
+    const accountId = simUser(sim(), ALAN).accountId;
 
     // Act
-    const result = await run(sim, 'leaver', { email: ALAN, reason: 'HR-123' });
+    const result = await run(sim(), 'leaver', { email: ALAN, reason: 'HR-123' });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -45,16 +36,16 @@ describe('leaver workflow (against the simulator)', () => {
       'removeFromGroup jira-software-users done',
       `removeUser ${accountId} done`,
     ]);
-    expect(simUser(sim, ALAN).membershipStatus).toBe('no_membership');
-    expect(groupNames(sim, ALAN)).toEqual([]);
+    expect(simUser(sim(), ALAN).membershipStatus).toBe('no_membership');
+    expect(groupNames(sim(), ALAN)).toEqual([]);
   });
 
   it('a second run of the same input changes nothing and reports already', async () => {
     // Prepare
-    await run(sim, 'leaver', { email: ALAN });
+    await run(sim(), 'leaver', { email: ALAN });
 
     // Act
-    const again = await run(sim, 'leaver', { email: ALAN });
+    const again = await run(sim(), 'leaver', { email: ALAN });
 
     // Assess
     expect(again.status).toBe('SUCCEEDED');
@@ -64,7 +55,7 @@ describe('leaver workflow (against the simulator)', () => {
 
   it('an IdP-synced group is reported as skipped, not failed', async () => {
     // Act
-    const result = await run(sim, 'leaver', { email: LINUS, graceDays: 0 });
+    const result = await run(sim(), 'leaver', { email: LINUS, graceDays: 0 });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -74,7 +65,7 @@ describe('leaver workflow (against the simulator)', () => {
 
   it('dry run: returns the snapshot and the plan, changes nothing', async () => {
     // Act
-    const result = await run(sim, 'leaver', { email: LINUS, dryRun: true });
+    const result = await run(sim(), 'leaver', { email: LINUS, dryRun: true });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -86,8 +77,8 @@ describe('leaver workflow (against the simulator)', () => {
       'suspendUser', 'removeFromGroup', 'removeFromGroup', 'removeFromGroup', 'removeFromGroup', 'removeUser',
     ]);
     expect(output.planned[5].detail).toContain('after 30 day(s)');
-    expect(simUser(sim, LINUS).membershipStatus).toBe('active');
-    expect(groupNames(sim, LINUS)).toHaveLength(4);
+    expect(simUser(sim(), LINUS).membershipStatus).toBe('active');
+    expect(groupNames(sim(), LINUS)).toHaveLength(4);
   });
 
   it.each([
@@ -95,19 +86,19 @@ describe('leaver workflow (against the simulator)', () => {
     ['a configured protected account', 'grace.hopper@acme.example', 'Jira system administrator'],
   ])('refuses %s with Jml.ProtectedAccount and changes nothing', async (_what, email, reason) => {
     // Act
-    const result = await run(sim, 'leaver', { email });
+    const result = await run(sim(), 'leaver', { email });
 
     // Assess
     expect(result.status).toBe('FAILED');
     expect(result.error).toBe('Jml.ProtectedAccount');
     expect(result.cause).toContain(reason);
     expect(result.path.at(-1)).toBe('RefuseProtectedAccount');
-    expect(simUser(sim, email).membershipStatus).toBe('active');
+    expect(simUser(sim(), email).membershipStatus).toBe('active');
   });
 
   it('an unknown user ends FAILED with Atlassian.NotFound before any change', async () => {
     // Act
-    const result = await run(sim, 'leaver', { email: 'nobody@acme.example' });
+    const result = await run(sim(), 'leaver', { email: 'nobody@acme.example' });
 
     // Assess
     expect(result.status).toBe('FAILED');
@@ -117,11 +108,11 @@ describe('leaver workflow (against the simulator)', () => {
 
   it('looks a user up by account id and waits until a future effectiveAt', async () => {
     // Prepare
-    const accountId = simUser(sim, ALAN).accountId;
+    const accountId = simUser(sim(), ALAN).accountId;
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
 
     // Act
-    const result = await run(sim, 'leaver', { accountId, effectiveAt: tomorrow, graceDays: 0 });
+    const result = await run(sim(), 'leaver', { accountId, effectiveAt: tomorrow, graceDays: 0 });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -130,26 +121,26 @@ describe('leaver workflow (against the simulator)', () => {
 
   it('injected 429s and 5xx are retried by the state machine and the run succeeds', async () => {
     // Prepare
-    sim.control.failNext({ pattern: 'POST /v2/**/suspend', count: 2, status: 503 });
-    sim.control.failNext({ pattern: 'DELETE /v2/**/memberships/*', count: 1, status: 429, retryAfterSeconds: 0 });
-    sim.control.failNext({ pattern: 'DELETE /v2/orgs/*/directories/*/users/*', count: 1, status: 500 });
+    sim().control.failNext({ pattern: 'POST /v2/**/suspend', count: 2, status: 503 });
+    sim().control.failNext({ pattern: 'DELETE /v2/**/memberships/*', count: 1, status: 429, retryAfterSeconds: 0 });
+    sim().control.failNext({ pattern: 'DELETE /v2/orgs/*/directories/*/users/*', count: 1, status: 500 });
 
     // Act
-    const result = await run(sim, 'leaver', { email: ALAN });
+    const result = await run(sim(), 'leaver', { email: ALAN });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
     expect(retriedStates(result).sort()).toEqual(['RemoveFromGroup', 'RemoveUser', 'SuspendUser', 'SuspendUser']);
     expect((result.output as any).counts).toEqual({ done: 5, already: 0, skipped: 0, failed: 0 });
-    expect(simUser(sim, ALAN).membershipStatus).toBe('no_membership');
+    expect(simUser(sim(), ALAN).membershipStatus).toBe('no_membership');
   });
 
   it('a permanent error on removal ends FAILED with the record of what was done', async () => {
     // Prepare
-    sim.control.failNext({ pattern: 'DELETE /v2/orgs/*/directories/*/users/*', count: 1, status: 403 });
+    sim().control.failNext({ pattern: 'DELETE /v2/orgs/*/directories/*/users/*', count: 1, status: 403 });
 
     // Act
-    const result = await run(sim, 'leaver', { email: ALAN });
+    const result = await run(sim(), 'leaver', { email: ALAN });
 
     // Assess
     expect(result.status).toBe('FAILED');
@@ -160,15 +151,15 @@ describe('leaver workflow (against the simulator)', () => {
     expect(record.completed.map((a) => `${a.action} ${a.outcome}`)).toEqual([
       'suspendUser done', 'removeFromGroup done', 'removeFromGroup done', 'removeFromGroup done',
     ]);
-    expect(simUser(sim, ALAN).membershipStatus).toBe('suspended');
+    expect(simUser(sim(), ALAN).membershipStatus).toBe('suspended');
   });
 
   it('a membership that cannot be removed is recorded; the run stops before the grace period', async () => {
     // Prepare
-    sim.control.failNext({ pattern: 'DELETE /v2/**/memberships/*', count: 1, status: 403 });
+    sim().control.failNext({ pattern: 'DELETE /v2/**/memberships/*', count: 1, status: 403 });
 
     // Act
-    const result = await run(sim, 'leaver', { email: ALAN });
+    const result = await run(sim(), 'leaver', { email: ALAN });
 
     // Assess
     expect(result.status).toBe('FAILED');
@@ -178,12 +169,12 @@ describe('leaver workflow (against the simulator)', () => {
     const record = failureRecord(result);
     expect(record.failed).toHaveLength(1);
     expect(record.completed.filter((a) => a.action === 'removeFromGroup')).toHaveLength(2);
-    expect(groupNames(sim, ALAN)).toHaveLength(1);
+    expect(groupNames(sim(), ALAN)).toHaveLength(1);
   });
 
   it('invalid input is rejected before any API call', async () => {
     // Act
-    const result = await run(sim, 'leaver', { email: 'not-an-email', dryrun: true });
+    const result = await run(sim(), 'leaver', { email: 'not-an-email', dryrun: true });
 
     // Assess
     expect(result.status).toBe('FAILED');

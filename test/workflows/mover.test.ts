@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../local/simulator/index.js';
-import { exampleConfig, failureRecord, groupNames, outcomes, retriedStates, run, simUser, startDemoSimulator } from './support/workflow-harness.js';
+import { describe, expect, it } from 'vitest';
+import { exampleConfig, failureRecord, groupNames, outcomes, retriedStates, run, simUser } from './support/workflow-harness.js';
+import { useDemoSimulator } from './support/demo-simulator.js';
 
 const ADA = 'ada.lovelace@acme.example'; // Engineering Manager: engineering, engineering-leads, jira, confluence
 const LINUS = 'linus.torvalds@acme.example'; // Engineering, also in the IdP-synced okta-all-staff (unmanaged)
@@ -8,20 +8,11 @@ const LINUS = 'linus.torvalds@acme.example'; // Engineering, also in the IdP-syn
 const MOVE_PATH = ['PrepareRequest', 'LookUpBy', 'FindUserByEmail', 'CheckProtected', 'Route', 'SnapshotAccess', 'PlanAccess'];
 
 describe('mover workflow (against the simulator)', () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await startDemoSimulator();
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-  beforeEach(() => {
-    sim.control.reset();
-  });
+  const sim = useDemoSimulator();
 
   it('happy path: adds the new department\'s groups first, then removes the old managed ones', async () => {
     // Act
-    const result = await run(sim, 'mover', { email: ADA, department: 'Sales', jobTitle: 'Sales Director' });
+    const result = await run(sim(), 'mover', { email: ADA, department: 'Sales', jobTitle: 'Sales Director' });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
@@ -36,27 +27,27 @@ describe('mover workflow (against the simulator)', () => {
       'removeFromGroup engineering-leads done',
       'removeFromGroup jira-software-users done',
     ]);
-    expect(groupNames(sim, ADA)).toEqual(['confluence-users', 'sales']);
+    expect(groupNames(sim(), ADA)).toEqual(['confluence-users', 'sales']);
   });
 
   it('never touches access the rules do not manage (an IdP-synced group)', async () => {
     // Act
-    const result = await run(sim, 'mover', { email: LINUS, department: 'Support' });
+    const result = await run(sim(), 'mover', { email: LINUS, department: 'Support' });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
     const output = result.output as Record<string, any>;
     expect(output.plan.unmanaged.groups).toEqual(['okta-all-staff']);
     expect(outcomes(output).join('\n')).not.toContain('okta-all-staff');
-    expect(groupNames(sim, LINUS)).toEqual(['confluence-users', 'jira-software-users', 'okta-all-staff', 'support']);
+    expect(groupNames(sim(), LINUS)).toEqual(['confluence-users', 'jira-software-users', 'okta-all-staff', 'support']);
   });
 
   it('a second run of the same input changes nothing and reports already', async () => {
     // Prepare
-    await run(sim, 'mover', { email: ADA, department: 'Sales' });
+    await run(sim(), 'mover', { email: ADA, department: 'Sales' });
 
     // Act
-    const again = await run(sim, 'mover', { email: ADA, department: 'Sales' });
+    const again = await run(sim(), 'mover', { email: ADA, department: 'Sales' });
 
     // Assess
     expect(again.status).toBe('SUCCEEDED');
@@ -67,10 +58,10 @@ describe('mover workflow (against the simulator)', () => {
 
   it('dry run: returns the plan and changes nothing', async () => {
     // Prepare
-    const before = groupNames(sim, ADA);
+    const before = groupNames(sim(), ADA);
 
     // Act
-    const result = await run(sim, 'mover', { email: ADA, department: 'Finance', dryRun: true });
+    const result = await run(sim(), 'mover', { email: ADA, department: 'Finance', dryRun: true });
 
     // Assess
     expect(result.path).toEqual([...MOVE_PATH.slice(0, 5), 'SnapshotForPlan', 'PlanForDryRun', 'Summarize']);
@@ -79,20 +70,20 @@ describe('mover workflow (against the simulator)', () => {
     expect(output.planned.map((p: { action: string; target: string }) => `${p.action} ${p.target.split(' -> ')[1]}`)).toEqual([
       'addToGroup finance', 'removeFromGroup engineering', 'removeFromGroup engineering-leads', 'removeFromGroup jira-software-users',
     ]);
-    expect(groupNames(sim, ADA)).toEqual(before);
+    expect(groupNames(sim(), ADA)).toEqual(before);
   });
 
   it('refuses a protected account and an unknown user without changing anything', async () => {
     // Act
-    const protectedRun = await run(sim, 'mover', { email: 'grace.hopper@acme.example', department: 'Sales' });
-    const unknownRun = await run(sim, 'mover', { accountId: 'no-such-account', department: 'Sales' });
+    const protectedRun = await run(sim(), 'mover', { email: 'grace.hopper@acme.example', department: 'Sales' });
+    const unknownRun = await run(sim(), 'mover', { accountId: 'no-such-account', department: 'Sales' });
 
     // Assess
     expect(protectedRun.error).toBe('Jml.ProtectedAccount');
     expect(protectedRun.path.at(-1)).toBe('RefuseProtectedAccount');
     expect(unknownRun.error).toBe('Atlassian.NotFound');
     expect(unknownRun.path).toEqual(['PrepareRequest', 'LookUpBy', 'FindUserByAccountId', 'CheckProtected', 'Route', 'UserNotFound']);
-    expect(groupNames(sim, 'grace.hopper@acme.example')).toContain('engineering');
+    expect(groupNames(sim(), 'grace.hopper@acme.example')).toContain('engineering');
   });
 
   it('stops with Jml.BlastRadiusExceeded when a move would remove more than the limit', async () => {
@@ -101,36 +92,36 @@ describe('mover workflow (against the simulator)', () => {
     config.limits.maxRemovalsPerRun = 2;
 
     // Act
-    const result = await run(sim, 'mover', { email: ADA, department: 'Sales' }, { config });
+    const result = await run(sim(), 'mover', { email: ADA, department: 'Sales' }, { config });
 
     // Assess
     expect(result.status).toBe('FAILED');
     expect(result.error).toBe('Jml.BlastRadiusExceeded');
     expect(result.path.slice(-3)).toEqual(['PlanAccess', 'RecordFailure', 'Failed']);
     expect(failureRecord(result).errorMessage).toContain('more than limits.maxRemovalsPerRun (2)');
-    expect(groupNames(sim, ADA)).toContain('engineering');
+    expect(groupNames(sim(), ADA)).toContain('engineering');
   });
 
   it('injected 429s and 5xx are retried and the run succeeds', async () => {
     // Prepare
-    sim.control.failNext({ pattern: 'POST /v2/**/memberships', count: 1, status: 429, retryAfterSeconds: 0 });
-    sim.control.failNext({ pattern: 'DELETE /v2/**/memberships/*', count: 2, status: 503 });
+    sim().control.failNext({ pattern: 'POST /v2/**/memberships', count: 1, status: 429, retryAfterSeconds: 0 });
+    sim().control.failNext({ pattern: 'DELETE /v2/**/memberships/*', count: 2, status: 503 });
 
     // Act
-    const result = await run(sim, 'mover', { email: ADA, department: 'Sales' });
+    const result = await run(sim(), 'mover', { email: ADA, department: 'Sales' });
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
     expect(retriedStates(result).sort()).toEqual(['AddToGroup', 'RemoveFromGroup', 'RemoveFromGroup']);
-    expect(groupNames(sim, ADA)).toEqual(['confluence-users', 'sales']);
+    expect(groupNames(sim(), ADA)).toEqual(['confluence-users', 'sales']);
   });
 
   it('a permanent error on an add ends FAILED before any removal, with the record', async () => {
     // Prepare
-    sim.control.failNext({ pattern: 'POST /v2/**/memberships', count: 1, status: 403 });
+    sim().control.failNext({ pattern: 'POST /v2/**/memberships', count: 1, status: 403 });
 
     // Act
-    const result = await run(sim, 'mover', { email: ADA, department: 'Sales' });
+    const result = await run(sim(), 'mover', { email: ADA, department: 'Sales' });
 
     // Assess
     expect(result.status).toBe('FAILED');
@@ -139,12 +130,12 @@ describe('mover workflow (against the simulator)', () => {
     expect(result.path).not.toContain('RemoveFromGroups');
     const record = failureRecord(result);
     expect(record.failed.map((a) => a.target.split(' -> ')[1])).toEqual(['sales']);
-    expect(groupNames(sim, ADA)).toContain('engineering');
+    expect(groupNames(sim(), ADA)).toContain('engineering');
   });
 
   it('invalid input is rejected before any API call', async () => {
     // Act
-    const result = await run(sim, 'mover', { accountId: simUser(sim, ADA).accountId, email: ADA, department: '' });
+    const result = await run(sim(), 'mover', { accountId: simUser(sim(), ADA).accountId, email: ADA, department: '' });
 
     // Assess
     expect(result.error).toBe('Jml.InvalidInput');

@@ -164,6 +164,38 @@ export function lookUpUser(next: string): AslStates {
   };
 }
 
+/**
+ * The opening of the workflows that act on an existing user (leaver, mover): validate the input,
+ * resolve the user, then ask whether the account is protected; the `Route` state comes next.
+ */
+export function resolveProtectedUser(workflow: string, next: string): AslStates {
+  return {
+    PrepareRequest: prepareRequest(workflow, 'LookUpBy'),
+    ...lookUpUser('CheckProtected'),
+    CheckProtected: task('checkProtected', {
+      comment: 'Org admins and configured accounts are protected.',
+      parameters: { 'lookup.$': '$.lookup' },
+      resultPath: '$.protection',
+      next,
+    }),
+  };
+}
+
+/** Waits until the request's `effectiveAt` (the workflow's Route decides whether to wait at all). */
+export function waitUntilEffectiveAt(comment: string, next: string): AslState {
+  return { Type: 'Wait', Comment: comment, TimestampPath: '$.request.effectiveAt', Next: next };
+}
+
+/** A checkpoint: fails the run (via the Catch) if any earlier action in `$.results` failed. */
+export function verifyResults(comment: string, next: string): AslState {
+  return task('verifyResults', { comment, parameters: { 'results.$': '$.results' }, resultPath: null, next });
+}
+
+/** Current groups and roles of the looked-up user, into `$.snapshot`. */
+export function snapshotAccess(comment: string, next: string): AslState {
+  return task('getUserAccess', { comment, parameters: { 'accountId.$': '$.lookup.user.accountId' }, resultPath: '$.snapshot', next });
+}
+
 /** Success output, and the failure path: record what was done, then fail with error and cause. */
 export function summaryAndFailurePath(workflow: string): AslStates {
   return {

@@ -1,4 +1,5 @@
-import { mapEach, prepareRequest, summaryAndFailurePath, task, type AslStates } from './asl-parts.js';
+import { prepareRequest, summaryAndFailurePath, task, waitUntilEffectiveAt, type AslStates } from './asl-parts.js';
+import { eachPlannedGroup, eachPlannedRole } from './planned-changes.js';
 
 const plan = (dryRun: boolean, next: string) =>
   task('planAccess', {
@@ -25,7 +26,7 @@ export const joinerDefinition = {
       Choices: [{ Variable: '$.request.waitForEffectiveAt', BooleanEquals: true, Next: 'WaitUntilStart' }],
       Default: 'FindUser',
     },
-    WaitUntilStart: { Type: 'Wait', Comment: 'Until the start date-time.', TimestampPath: '$.request.effectiveAt', Next: 'FindUser' },
+    WaitUntilStart: waitUntilEffectiveAt('Until the start date-time.', 'FindUser'),
     FindUser: task('findUser', {
       comment: 'An existing account (a rehire, or a re-run) is reused, never invited twice.',
       parameters: { 'email.$': '$.request.lookup.email' },
@@ -63,29 +64,17 @@ export const joinerDefinition = {
       next: 'PlanAccess',
     }),
     PlanAccess: plan(false, 'AddToGroups'),
-    AddToGroups: mapEach({
+    AddToGroups: eachPlannedGroup('addToGroup', {
       comment: 'Add the groups the rules give (already a member -> "already"; IdP-synced -> "skipped").',
-      itemsPath: '$.plan.add.groups',
-      itemSelector: { 'accountId.$': '$.plan.accountId', 'groupName.$': '$$.Map.Item.Value' },
-      action: 'addToGroup',
       taskName: 'AddToGroup',
-      parameters: { 'accountId.$': '$.accountId', 'groupName.$': '$.groupName' },
-      failedTarget: "'{} -> {}', $.accountId, $.groupName",
+      itemsPath: '$.plan.add.groups',
       resultPath: '$.results.groupAdds',
       next: 'GrantRoles',
     }),
-    GrantRoles: mapEach({
+    GrantRoles: eachPlannedRole('grantRole', {
       comment: 'Grant the roles the rules give.',
-      itemsPath: '$.plan.add.roles',
-      itemSelector: {
-        'accountId.$': '$.plan.accountId',
-        'resourceId.$': '$$.Map.Item.Value.resourceId',
-        'role.$': '$$.Map.Item.Value.role',
-      },
-      action: 'grantRole',
       taskName: 'GrantRole',
-      parameters: { 'accountId.$': '$.accountId', 'resourceId.$': '$.resourceId', 'role.$': '$.role' },
-      failedTarget: "'{} -> {} on {}', $.accountId, $.role, $.resourceId",
+      itemsPath: '$.plan.add.roles',
       resultPath: '$.results.roleGrants',
       next: 'Summarize',
     }),

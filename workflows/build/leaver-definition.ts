@@ -1,12 +1,17 @@
-import { REFUSE_PROTECTED, USER_NOT_FOUND, lookUpUser, mapEach, prepareRequest, summaryAndFailurePath, task, type AslStates } from './asl-parts.js';
+import {
+  REFUSE_PROTECTED,
+  USER_NOT_FOUND,
+  mapEach,
+  resolveProtectedUser,
+  snapshotAccess,
+  summaryAndFailurePath,
+  task,
+  verifyResults,
+  waitUntilEffectiveAt,
+  type AslStates,
+} from './asl-parts.js';
 
-const snapshot = (next: string) =>
-  task('getUserAccess', {
-    comment: 'Snapshot groups and roles before any change (audit, rehire).',
-    parameters: { 'accountId.$': '$.lookup.user.accountId' },
-    resultPath: '$.snapshot',
-    next,
-  });
+const snapshot = (next: string) => snapshotAccess('Snapshot groups and roles before any change (audit, rehire).', next);
 
 /**
  * Leaver: resolve -> refuse protected -> [wait until effectiveAt] -> snapshot -> (dry run: plan)
@@ -18,14 +23,7 @@ export const leaverDefinition = {
     'and after the grace period remove them from the directory. Protected accounts are refused; dry runs return the plan.',
   StartAt: 'PrepareRequest',
   States: {
-    PrepareRequest: prepareRequest('leaver', 'LookUpBy'),
-    ...lookUpUser('CheckProtected'),
-    CheckProtected: task('checkProtected', {
-      comment: 'Org admins and configured accounts are protected.',
-      parameters: { 'lookup.$': '$.lookup' },
-      resultPath: '$.protection',
-      next: 'Route',
-    }),
+    ...resolveProtectedUser('leaver', 'Route'),
     Route: {
       Type: 'Choice',
       Comment: 'One decision: unknown, protected, dry run, already removed (re-run), wait for the effective time, or go.',
@@ -40,7 +38,7 @@ export const leaverDefinition = {
     },
     UserNotFound: USER_NOT_FOUND,
     RefuseProtectedAccount: REFUSE_PROTECTED,
-    WaitUntilEffective: { Type: 'Wait', Comment: 'Until the leaving date-time.', TimestampPath: '$.request.effectiveAt', Next: 'SnapshotAccess' },
+    WaitUntilEffective: waitUntilEffectiveAt('Until the leaving date-time.', 'SnapshotAccess'),
     SnapshotForPlan: snapshot('Summarize'),
     SnapshotAccess: snapshot('SuspendUser'),
     SuspendUser: task('suspendUser', {
@@ -64,12 +62,7 @@ export const leaverDefinition = {
       resultPath: '$.results.groupRemovals',
       next: 'VerifyGroupRemovals',
     }),
-    VerifyGroupRemovals: task('verifyResults', {
-      comment: 'Stop before the grace period if a membership could not be removed.',
-      parameters: { 'results.$': '$.results' },
-      resultPath: null,
-      next: 'WaitGracePeriod',
-    }),
+    VerifyGroupRemovals: verifyResults('Stop before the grace period if a membership could not be removed.', 'WaitGracePeriod'),
     WaitGracePeriod: { Type: 'Wait', Comment: 'Grace period between suspension and removal (0 = none).', SecondsPath: '$.request.graceSeconds', Next: 'RemoveUser' },
     RemoveUser: task('removeUser', {
       comment: 'Remove from the directory: permanent, only a new invite brings the user back.',

@@ -1,48 +1,23 @@
-import { REFUSE_PROTECTED, USER_NOT_FOUND, lookUpUser, mapEach, prepareRequest, summaryAndFailurePath, task, type AslStates } from './asl-parts.js';
+import {
+  REFUSE_PROTECTED,
+  USER_NOT_FOUND,
+  resolveProtectedUser,
+  snapshotAccess,
+  summaryAndFailurePath,
+  task,
+  verifyResults,
+  waitUntilEffectiveAt,
+  type AslStates,
+} from './asl-parts.js';
+import { eachPlannedGroup, eachPlannedRole } from './planned-changes.js';
 
-const snapshot = (next: string) =>
-  task('getUserAccess', {
-    comment: 'Current groups and roles.',
-    parameters: { 'accountId.$': '$.lookup.user.accountId' },
-    resultPath: '$.snapshot',
-    next,
-  });
+const snapshot = (next: string) => snapshotAccess('Current groups and roles.', next);
 
 const plan = (dryRun: boolean, next: string) =>
   task('planAccess', {
     comment: 'Desired access for the new attributes; adds and removes only within the managed scope.',
     parameters: { 'attributes.$': '$.request.attributes', 'lookup.$': '$.lookup', 'current.$': '$.snapshot', dryRun },
     resultPath: '$.plan',
-    next,
-  });
-
-const groupMap = (action: 'addToGroup' | 'removeFromGroup', taskName: string, itemsPath: string, resultPath: string, next: string, comment: string) =>
-  mapEach({
-    comment,
-    itemsPath,
-    itemSelector: { 'accountId.$': '$.plan.accountId', 'groupName.$': '$$.Map.Item.Value' },
-    action,
-    taskName,
-    parameters: { 'accountId.$': '$.accountId', 'groupName.$': '$.groupName' },
-    failedTarget: "'{} -> {}', $.accountId, $.groupName",
-    resultPath,
-    next,
-  });
-
-const roleMap = (action: 'grantRole' | 'revokeRole', taskName: string, itemsPath: string, resultPath: string, next: string, comment: string) =>
-  mapEach({
-    comment,
-    itemsPath,
-    itemSelector: {
-      'accountId.$': '$.plan.accountId',
-      'resourceId.$': '$$.Map.Item.Value.resourceId',
-      'role.$': '$$.Map.Item.Value.role',
-    },
-    action,
-    taskName,
-    parameters: { 'accountId.$': '$.accountId', 'resourceId.$': '$.resourceId', 'role.$': '$.role' },
-    failedTarget: "'{} -> {} on {}', $.accountId, $.role, $.resourceId",
-    resultPath,
     next,
   });
 
@@ -56,14 +31,7 @@ export const moverDefinition = {
     'adds first, removes only after every add succeeded. Protected accounts are refused; dry runs return the plan.',
   StartAt: 'PrepareRequest',
   States: {
-    PrepareRequest: prepareRequest('mover', 'LookUpBy'),
-    ...lookUpUser('CheckProtected'),
-    CheckProtected: task('checkProtected', {
-      comment: 'Org admins and configured accounts are protected.',
-      parameters: { 'lookup.$': '$.lookup' },
-      resultPath: '$.protection',
-      next: 'Route',
-    }),
+    ...resolveProtectedUser('mover', 'Route'),
     Route: {
       Type: 'Choice',
       Comment: 'One decision: unknown, protected, removed, dry run, wait for the effective time, or go.',
@@ -84,21 +52,40 @@ export const moverDefinition = {
       Error: 'Atlassian.NotFound',
       Cause: 'The account has been removed from the directory, so its access cannot be moved. Run the joiner to bring the user back; nothing was changed.',
     },
-    WaitUntilEffective: { Type: 'Wait', Comment: 'Until the move takes effect.', TimestampPath: '$.request.effectiveAt', Next: 'SnapshotAccess' },
+    WaitUntilEffective: waitUntilEffectiveAt('Until the move takes effect.', 'SnapshotAccess'),
     SnapshotForPlan: snapshot('PlanForDryRun'),
     PlanForDryRun: plan(true, 'Summarize'),
     SnapshotAccess: snapshot('PlanAccess'),
     PlanAccess: plan(false, 'AddToGroups'),
-    AddToGroups: groupMap('addToGroup', 'AddToGroup', '$.plan.add.groups', '$.results.groupAdds', 'GrantRoles', 'Add the managed groups the new attributes give.'),
-    GrantRoles: roleMap('grantRole', 'GrantRole', '$.plan.add.roles', '$.results.roleGrants', 'VerifyAdds', 'Grant the managed roles the new attributes give.'),
-    VerifyAdds: task('verifyResults', {
-      comment: 'Remove old access only once the new access is in place.',
-      parameters: { 'results.$': '$.results' },
-      resultPath: null,
-      next: 'RemoveFromGroups',
+    AddToGroups: eachPlannedGroup('addToGroup', {
+      comment: 'Add the managed groups the new attributes give.',
+      taskName: 'AddToGroup',
+      itemsPath: '$.plan.add.groups',
+      resultPath: '$.results.groupAdds',
+      next: 'GrantRoles',
     }),
-    RemoveFromGroups: groupMap('removeFromGroup', 'RemoveFromGroup', '$.plan.remove.groups', '$.results.groupRemovals', 'RevokeRoles', 'Remove managed groups the rules no longer give (unmanaged groups are never touched).'),
-    RevokeRoles: roleMap('revokeRole', 'RevokeRole', '$.plan.remove.roles', '$.results.roleRevokes', 'Summarize', 'Revoke managed roles the rules no longer give.'),
+    GrantRoles: eachPlannedRole('grantRole', {
+      comment: 'Grant the managed roles the new attributes give.',
+      taskName: 'GrantRole',
+      itemsPath: '$.plan.add.roles',
+      resultPath: '$.results.roleGrants',
+      next: 'VerifyAdds',
+    }),
+    VerifyAdds: verifyResults('Remove old access only once the new access is in place.', 'RemoveFromGroups'),
+    RemoveFromGroups: eachPlannedGroup('removeFromGroup', {
+      comment: 'Remove managed groups the rules no longer give (unmanaged groups are never touched).',
+      taskName: 'RemoveFromGroup',
+      itemsPath: '$.plan.remove.groups',
+      resultPath: '$.results.groupRemovals',
+      next: 'RevokeRoles',
+    }),
+    RevokeRoles: eachPlannedRole('revokeRole', {
+      comment: 'Revoke managed roles the rules no longer give.',
+      taskName: 'RevokeRole',
+      itemsPath: '$.plan.remove.roles',
+      resultPath: '$.results.roleRevokes',
+      next: 'Summarize',
+    }),
     ...summaryAndFailurePath('mover'),
   } satisfies AslStates,
 };

@@ -1,4 +1,7 @@
+import type { MutationOutcome } from '../atlassian/directory.js';
+import { actionResult, type ActionResult } from '../action-result.js';
 import { AtlassianError, ErrorNames } from '../errors.js';
+import { mutationResult, type MutationDetails } from './mutation-result.js';
 
 /**
  * Atlassian's documented 403 codes for "this group is not yours to change": the v1 API does not
@@ -26,4 +29,16 @@ export async function unlessGroupRefused<T>(mutation: () => Promise<T>): Promise
     if (reason === undefined) throw error;
     return { refused: reason };
   }
+}
+
+/** Runs a group mutation and reports its outcome; a documented group refusal is `skipped` with the reason. */
+export async function groupMutationResult(
+  action: string,
+  target: string,
+  mutation: () => Promise<MutationOutcome>,
+  details: MutationDetails,
+): Promise<ActionResult> {
+  const attempt = await unlessGroupRefused(mutation);
+  if ('refused' in attempt) return actionResult(action, target, 'skipped', attempt.refused);
+  return mutationResult(action, target, attempt.value, details);
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { core } from 'zod';
 import { ErrorNames, JmlError } from '../errors.js';
 import { JmlConfigSchema, type JmlConfig } from './jml-config-schema.js';
+import { loadYamlParser } from './yaml-parser.js';
 
 /** `['accessRules', 2, 'grant', 'groups', 0]` -> `accessRules[2].grant.groups[0]`. */
 export function formatIssuePath(path: readonly PropertyKey[], root = '(the whole config)'): string {
@@ -32,8 +32,16 @@ export function parseJmlConfig(value: unknown, source = 'the config'): JmlConfig
   );
 }
 
-/** Parses config text as YAML (a superset of JSON) and validates it. */
+const NO_YAML = 'YAML cannot be read here: the yaml package is not installed (Lambda bundles leave it out).';
+const INLINE_HINT = 'JML_CONFIG holds the config as JSON, e.g. {"accessRules":[]} (deploys write it from the validated config file).';
+
+/**
+ * Parses config text as YAML (a superset of JSON) and validates it. The YAML parser loads on first
+ * use; where it is missing (a Lambda bundle) only JSON is read.
+ */
 export function parseJmlConfigText(text: string, source: string): JmlConfig {
+  const parseYaml = loadYamlParser();
+  if (!parseYaml) return parseJmlConfigJson(text, source, NO_YAML);
   let value: unknown;
   try {
     value = parseYaml(text);
@@ -43,7 +51,34 @@ export function parseJmlConfigText(text: string, source: string): JmlConfig {
   return parseJmlConfig(value, source);
 }
 
-/** Reads and validates a config file (`.yaml`, `.yml` or `.json`). */
+/**
+ * Parses config text as JSON and validates it (no YAML parser involved).
+ * @param hint added to the message when the text is not JSON.
+ */
+export function parseJmlConfigJson(text: string, source: string, hint?: string): JmlConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new JmlError(
+      ErrorNames.Configuration,
+      `The JML config (${source}) is not valid JSON: ${(error as Error).message}.${hint ? ` ${hint}` : ''}`,
+    );
+  }
+  return parseJmlConfig(value, source);
+}
+
+/**
+ * `JML_CONFIG` text: JSON, as infra and the local engine write it. Only when it is not JSON and
+ * the YAML parser is installed (local runs) is it read as YAML, which the docs allow locally.
+ */
+function parseInlineConfig(text: string): JmlConfig {
+  const looksLikeJson = text.startsWith('{') || text.startsWith('[');
+  if (looksLikeJson || !loadYamlParser()) return parseJmlConfigJson(text, 'JML_CONFIG', looksLikeJson ? INLINE_HINT : `${INLINE_HINT} ${NO_YAML}`);
+  return parseJmlConfigText(text, 'JML_CONFIG');
+}
+
+/** Reads and validates a config file: `.json` as JSON, anything else (`.yaml`, `.yml`) as YAML. */
 export function loadJmlConfigFile(path: string): JmlConfig {
   let text: string;
   try {
@@ -51,13 +86,13 @@ export function loadJmlConfigFile(path: string): JmlConfig {
   } catch (error) {
     throw new JmlError(ErrorNames.Configuration, `Cannot read the JML config file ${path}: ${(error as Error).message}. Check JML_CONFIG_FILE.`);
   }
-  return parseJmlConfigText(text, path);
+  return /\.json$/i.test(path) ? parseJmlConfigJson(text, path) : parseJmlConfigText(text, path);
 }
 
 const cache = new Map<string, JmlConfig>();
 
 /**
- * The config of a workflow-logic handler: `JML_CONFIG` (JSON or YAML text, used in AWS) wins over
+ * The config of a workflow-logic handler: `JML_CONFIG` (JSON text, used in AWS) wins over
  * `JML_CONFIG_FILE` (a path, local runs). Cached per distinct value, so a warm Lambda parses once
  * and a test that changes the environment gets the new config.
  * @throws JmlError `Jml.Configuration` when neither is set or the config is invalid.
@@ -74,7 +109,7 @@ export function loadJmlConfig(env: NodeJS.ProcessEnv = process.env): JmlConfig {
   }
   const cached = cache.get(key);
   if (cached) return cached;
-  const config = inline ? parseJmlConfigText(inline, 'JML_CONFIG') : loadJmlConfigFile(file as string);
+  const config = inline ? parseInlineConfig(inline) : loadJmlConfigFile(file as string);
   cache.set(key, config);
   return config;
 }

@@ -21,7 +21,7 @@ function listOf(body: unknown, key: string): unknown[] {
 }
 
 const HELP = {
-  'POST /__control/reset': 'back to the generated org (state, audit log, rate limits, start-up faults)',
+  'POST /__control/reset': 'back to the org as started (users, groups, audit log, behaviour, rate limits, start-up faults); the clock keeps running',
   'GET /__control/state': 'summary: org ids, counts, sites, behaviour, rate limits, faults, clock',
   'GET|PUT|DELETE /__control/faults': 'read / replace (array of rules) / clear fault rules',
   'POST /__control/faults/next': '{pattern?, count, status | drop, retryAfterSeconds?, body?}: fail the next N matching requests',

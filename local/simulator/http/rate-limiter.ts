@@ -39,15 +39,27 @@ export class RateLimiter {
   take(limitClass: RateLimitClass, bucket: string): RateLimitVerdict | undefined {
     const limit = this.limits[limitClass];
     if (limit === null) return undefined;
-    const now = this.clock.nowMs();
-    let window = this.windows.get(bucket);
-    if (!window || now - window.startMs >= WINDOW_MS || now < window.startMs) {
-      window = { startMs: now, count: 0 };
-      this.windows.set(bucket, window);
-    }
+    const window = this.currentWindow(bucket);
+    this.windows.set(bucket, window);
     const allowed = window.count < limit;
     if (allowed) window.count++;
     return { allowed, limit, remaining: Math.max(0, limit - window.count), resetAt: new Date(window.startMs + WINDOW_MS) };
+  }
+
+  /** The state of `bucket` without counting a request (for answers that never reach the limiter, e.g. injected faults). */
+  peek(limitClass: RateLimitClass, bucket: string): RateLimitVerdict | undefined {
+    const limit = this.limits[limitClass];
+    if (limit === null) return undefined;
+    const window = this.currentWindow(bucket);
+    return { allowed: window.count < limit, limit, remaining: Math.max(0, limit - window.count), resetAt: new Date(window.startMs + WINDOW_MS) };
+  }
+
+  /** The bucket's window if it is still open, else a fresh one starting now (not stored). */
+  private currentWindow(bucket: string): { startMs: number; count: number } {
+    const now = this.clock.nowMs();
+    const window = this.windows.get(bucket);
+    if (!window || now - window.startMs >= WINDOW_MS || now < window.startMs) return { startMs: now, count: 0 };
+    return window;
   }
 
   reset(): void {

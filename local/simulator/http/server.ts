@@ -61,7 +61,12 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
       return;
     }
     const raw = await readBody(req);
-    if (fault.respond) return send(res, render(fault.respond), requestId);
+    if (fault.respond) {
+      // Atlassian sends X-RateLimit-* on every response: show the bucket as it stands (a fault does not count).
+      const injected = render(fault.respond);
+      const verdict = deps.rateLimiter.peek(match?.route.rateLimit ?? 'default', bucketOf(match?.route, req.headers.authorization, apiPath));
+      return send(res, { ...injected, headers: { ...(verdict ? rateLimitHeaders(verdict) : {}), ...injected.headers } }, requestId);
+    }
 
     if (req.headers.authorization !== `Bearer ${deps.apiKey()}`) {
       return send(res, render(gatewayError(401, 'Unauthorized: send the org API key as "Authorization: Bearer <key>".')), requestId);
@@ -92,10 +97,7 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
   }
 
   function rateLimit(route: Route<SimulatorState>, authorization: string, apiPath: string): Record<string, string> | WireError {
-    const limitClass = route.rateLimit ?? 'default';
-    // Documented buckets: last-active-dates per org; events per user (API key) and per path.
-    const bucket = limitClass === 'events' ? `events|${authorization}|${apiPath}` : limitClass;
-    const verdict = deps.rateLimiter.take(limitClass, bucket);
+    const verdict = deps.rateLimiter.take(route.rateLimit ?? 'default', bucketOf(route, authorization, apiPath));
     if (!verdict) return {};
     const headers = rateLimitHeaders(verdict);
     if (verdict.allowed) return headers;
@@ -121,6 +123,12 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
       if (!res.headersSent && !res.destroyed) send(res, render(toWire(error, 'application')), 'sim-error');
     });
   });
+}
+
+/** Documented buckets: last-active-dates per org; events per user (API key) and per path; the rest per org. */
+function bucketOf(route: Route<SimulatorState> | undefined, authorization: string | undefined, apiPath: string): string {
+  const limitClass = route?.rateLimit ?? 'default';
+  return limitClass === 'events' ? `events|${authorization}|${apiPath}` : limitClass;
 }
 
 function toWire(error: unknown, style: ErrorStyle): WireError {

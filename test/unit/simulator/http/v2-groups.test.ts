@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SITES } from '../../../../local/simulator/index.js';
-import { startTestSimulator, type TestSimulator } from '../sim-client.js';
+import { codeOf, useTestSimulator } from './shared-simulator.js';
 
-let sim: TestSimulator;
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.control.reset());
-
-const accountOf = (email: string) => sim.state.findUserByEmail(email)!.accountId;
-const groupOf = (name: string) => sim.state.findGroupByName(name)!.id;
-const codeOf = (response: { body: any }) => response.body?.errors?.[0]?.code;
+const { sim, accountOf, groupOf } = useTestSimulator();
 
 describe('v2 group reads', () => {
   it('lists groups over several pages (GET) and searches them (POST) with token cursors', async () => {
@@ -21,17 +12,17 @@ describe('v2 group reads', () => {
 
     // Act
     do {
-      const page = await sim.api('GET', `${sim.v2}/groups?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await sim().api('GET', `${sim().v2}/groups?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       listed.push(...page.body.data.map((group: { name: string }) => group.name));
       cursor = page.body.links.next;
     } while (cursor);
-    const search = await sim.api('POST', `${sim.v2}/groups/search`, { searchTerm: 'engineering', expand: ['counts.users'], sortBy: [{ field: 'name', direction: 'desc' }] });
-    const byMember = await sim.api('POST', `${sim.v2}/groups/search`, { accountIds: [accountOf('linus.torvalds@acme.example')], limit: 100 });
+    const search = await sim().api('POST', `${sim().v2}/groups/search`, { searchTerm: 'engineering', expand: ['counts.users'], sortBy: [{ field: 'name', direction: 'desc' }] });
+    const byMember = await sim().api('POST', `${sim().v2}/groups/search`, { accountIds: [accountOf('linus.torvalds@acme.example')], limit: 100 });
 
     // Assess
-    expect(listed).toHaveLength(sim.state.groups.size);
+    expect(listed).toHaveLength(sim().state.groups.size);
     expect(search.body.data.map((group: { name: string }) => group.name)).toEqual(['engineering-leads', 'engineering']);
-    expect(search.body.data[1].counts).toEqual({ users: sim.state.membersOf(groupOf('engineering')).size });
+    expect(search.body.data[1].counts).toEqual({ users: sim().state.membersOf(groupOf('engineering')).size });
     expect(byMember.body.data.map((group: { name: string }) => group.name)).toContain('okta-all-staff');
   });
 
@@ -42,37 +33,37 @@ describe('v2 group reads', () => {
 
     // Act
     do {
-      const page = await sim.api('POST', `${sim.v2}/groups/search`, { limit: 3, cursor });
+      const page = await sim().api('POST', `${sim().v2}/groups/search`, { limit: 3, cursor });
       names.push(...page.body.data.map((group: { name: string }) => group.name));
       cursor = page.body.links.next;
     } while (cursor);
-    const userCursor = (await sim.api('POST', `${sim.v2}/users/search`, { limit: 1 })).body.links.next;
-    const foreign = await sim.api('POST', `${sim.v2}/groups/search`, { cursor: userCursor });
-    const v1Foreign = await sim.api('POST', `${sim.v1}/groups/search`, { cursor: userCursor });
+    const userCursor = (await sim().api('POST', `${sim().v2}/users/search`, { limit: 1 })).body.links.next;
+    const foreign = await sim().api('POST', `${sim().v2}/groups/search`, { cursor: userCursor });
+    const v1Foreign = await sim().api('POST', `${sim().v1}/groups/search`, { cursor: userCursor });
 
     // Assess
-    expect(names).toEqual([...sim.state.groups.values()].map((group) => group.name));
+    expect(names).toEqual([...sim().state.groups.values()].map((group) => group.name));
     expect([foreign.status, codeOf(foreign), v1Foreign.status, codeOf(v1Foreign)]).toEqual([400, 'ADMIN-400-1', 400, 'ADMIN-400-1']);
   });
 
   it('returns details with managementAccess, counts, stats, and 404 for an unknown group', async () => {
     // Act
-    const okta = await sim.api('GET', `${sim.v2}/groups/${groupOf('okta-all-staff')}`);
-    const count = await sim.api('GET', `${sim.v2}/groups/count?searchTerm=users`);
-    const stats = await sim.api('GET', `${sim.v2}/groups/stats`);
-    const unknown = await sim.api('GET', `${sim.v2}/groups/ghost`);
+    const okta = await sim().api('GET', `${sim().v2}/groups/${groupOf('okta-all-staff')}`);
+    const count = await sim().api('GET', `${sim().v2}/groups/count?searchTerm=users`);
+    const stats = await sim().api('GET', `${sim().v2}/groups/stats`);
+    const unknown = await sim().api('GET', `${sim().v2}/groups/ghost`);
 
     // Assess
     expect(okta.body.data).toMatchObject({ name: 'okta-all-staff', externalSynced: true, managedBy: 'external',
-      managementAccess: { readable: true, modifiable: false, deletable: false }, directoryId: sim.directoryId });
+      managementAccess: { readable: true, modifiable: false, deletable: false }, directoryId: sim().directoryId });
     expect(count.body.count).toBe(2);
-    expect(stats.body.totals).toEqual({ all: sim.state.groups.size, managed: sim.state.groups.size - 1, synced: 1 });
+    expect(stats.body.totals).toEqual({ all: sim().state.groups.size, managed: sim().state.groups.size - 1, synced: 1 });
     expect([unknown.status, codeOf(unknown)]).toEqual([404, 'ADMIN-404-10']);
   });
 
   it('lists a group\'s role assignments', async () => {
     // Act
-    const roles = await sim.api('GET', `${sim.v2}/groups/${groupOf('engineering')}/role-assignments`);
+    const roles = await sim().api('GET', `${sim().v2}/groups/${groupOf('engineering')}/role-assignments`);
 
     // Assess
     expect(roles.body.data).toEqual(expect.arrayContaining([
@@ -85,18 +76,18 @@ describe('v2 group reads', () => {
 describe('v2 group writes', () => {
   it('creates (201 with the group) and refuses a taken name with 409', async () => {
     // Act
-    const created = await sim.api('POST', `${sim.v2}/groups`, { name: 'design' });
-    const taken = await sim.api('POST', `${sim.v2}/groups`, { name: 'Design' });
+    const created = await sim().api('POST', `${sim().v2}/groups`, { name: 'design' });
+    const taken = await sim().api('POST', `${sim().v2}/groups`, { name: 'Design' });
 
     // Assess
-    expect([created.status, created.body.name, sim.state.getGroup(created.body.id)?.name]).toEqual([201, 'design', 'design']);
+    expect([created.status, created.body.name, sim().state.getGroup(created.body.id)?.name]).toEqual([201, 'design', 'design']);
     expect([taken.status, codeOf(taken)]).toEqual([409, 'ADMIN-409-28']);
   });
 
   it('deletes non-empty regular groups (204) but not protected ones (403)', async () => {
     // Act
-    const finance = await sim.api('DELETE', `${sim.v2}/groups/${groupOf('finance')}`);
-    const protectedGroups = await Promise.all(['okta-all-staff', 'org-admins', 'jira-software-users'].map((name) => sim.api('DELETE', `${sim.v2}/groups/${groupOf(name)}`)));
+    const finance = await sim().api('DELETE', `${sim().v2}/groups/${groupOf('finance')}`);
+    const protectedGroups = await Promise.all(['okta-all-staff', 'org-admins', 'jira-software-users'].map((name) => sim().api('DELETE', `${sim().v2}/groups/${groupOf(name)}`)));
 
     // Assess
     expect(finance.status).toBe(204);
@@ -109,12 +100,12 @@ describe('v2 group writes', () => {
     const ada = accountOf('ada.lovelace@acme.example');
 
     // Act
-    const add = await sim.api('POST', `${sim.v2}/groups/${support}/memberships`, { accountId: ada });
-    const addAgain = await sim.api('POST', `${sim.v2}/groups/${support}/memberships`, { accountId: ada });
-    const remove = await sim.api('DELETE', `${sim.v2}/groups/${support}/memberships/${ada}`);
-    const removeAgain = await sim.api('DELETE', `${sim.v2}/groups/${support}/memberships/${ada}`);
-    const synced = await sim.api('DELETE', `${sim.v2}/groups/${groupOf('okta-all-staff')}/memberships/${accountOf('linus.torvalds@acme.example')}`);
-    const badBody = await sim.api('POST', `${sim.v2}/groups/${support}/memberships`, { account_id: ada });
+    const add = await sim().api('POST', `${sim().v2}/groups/${support}/memberships`, { accountId: ada });
+    const addAgain = await sim().api('POST', `${sim().v2}/groups/${support}/memberships`, { accountId: ada });
+    const remove = await sim().api('DELETE', `${sim().v2}/groups/${support}/memberships/${ada}`);
+    const removeAgain = await sim().api('DELETE', `${sim().v2}/groups/${support}/memberships/${ada}`);
+    const synced = await sim().api('DELETE', `${sim().v2}/groups/${groupOf('okta-all-staff')}/memberships/${accountOf('linus.torvalds@acme.example')}`);
+    const badBody = await sim().api('POST', `${sim().v2}/groups/${support}/memberships`, { account_id: ada });
 
     // Assess
     expect([add.status, remove.status]).toEqual([204, 204]);
@@ -129,11 +120,11 @@ describe('v2 group writes', () => {
     const body = { resourceId: DEMO_SITES.jira.resourceId, roleId: 'atlassian/user' };
 
     // Act
-    const assign = await sim.api('POST', `${sim.v2}/groups/${sales}/role-assignments/assign`, body);
-    const revoke = await sim.api('POST', `${sim.v2}/groups/${sales}/role-assignments/revoke`, body);
-    const unknownSite = await sim.api('POST', `${sim.v2}/groups/${sales}/role-assignments/assign`, { ...body, resourceId: 'ari:x' });
-    sim.control.setBehaviour({ roleApis: 'forbidden' });
-    const off = await sim.api('POST', `${sim.v2}/groups/${sales}/role-assignments/assign`, body);
+    const assign = await sim().api('POST', `${sim().v2}/groups/${sales}/role-assignments/assign`, body);
+    const revoke = await sim().api('POST', `${sim().v2}/groups/${sales}/role-assignments/revoke`, body);
+    const unknownSite = await sim().api('POST', `${sim().v2}/groups/${sales}/role-assignments/assign`, { ...body, resourceId: 'ari:x' });
+    sim().control.setBehaviour({ roleApis: 'forbidden' });
+    const off = await sim().api('POST', `${sim().v2}/groups/${sales}/role-assignments/assign`, body);
 
     // Assess
     expect([assign.status, revoke.status]).toEqual([200, 204]);
