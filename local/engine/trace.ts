@@ -5,7 +5,18 @@ import { readableCause } from './lambda-error.js';
  * `eventLogs`). `index` is set for states inside a Map iteration.
  */
 export interface TraceEntry {
-  kind: 'ExecutionStarted' | 'ExecutionSucceeded' | 'ExecutionFailed' | 'StateEntered' | 'StateExited' | 'StateRetried' | 'StateCaught' | 'StateFailed' | 'MapIterationFailed';
+  kind:
+    | 'ExecutionStarted'
+    | 'ExecutionSucceeded'
+    | 'ExecutionFailed'
+    | 'ExecutionAborted'
+    | 'StateEntered'
+    | 'StateExited'
+    | 'StateRetried'
+    | 'StateCaught'
+    | 'StateFailed'
+    | 'MapIterationFailed'
+    | 'WaitStarted';
   /** Milliseconds since the execution started. */
   at: number;
   state?: string;
@@ -22,6 +33,9 @@ export interface TraceEntry {
   next?: string;
   /** On StateEntered of a Fail state: its input, i.e. the record a FAILED execution leaves. */
   input?: unknown;
+  /** On WaitStarted: the ISO-8601 time the Wait ends; `shortened` when the run skips it. */
+  until?: string;
+  shortened?: boolean;
 }
 
 /** The loose shape of an aws-local-stepfunctions event log entry (its type is not exported). */
@@ -34,6 +48,9 @@ export interface EngineEvent {
   catch?: { catcher: { Next: string } };
   Error?: string;
   Cause?: unknown;
+  /** Engine-made WaitStarted events (the engine runs top-level Waits itself). */
+  until?: string;
+  shortened?: boolean;
 }
 
 /**
@@ -70,7 +87,10 @@ export class TraceRecorder {
     switch (event.type) {
       case 'ExecutionStarted':
       case 'ExecutionSucceeded':
+      case 'ExecutionAborted':
         return { kind: event.type, at };
+      case 'WaitStarted':
+        return { kind: 'WaitStarted', ...base, until: event.until, ...(event.shortened ? { shortened: true } : {}) };
       case 'ExecutionFailed':
       case 'MapIterationFailed':
         return { kind: event.type, at, ...(event.index !== undefined ? { index: event.index } : {}), ...error };
@@ -101,7 +121,8 @@ export function statesEntered(trace: readonly TraceEntry[]): string[] {
   return trace.filter((e) => e.kind === 'StateEntered').map((e) => e.state as string);
 }
 
-const LONG_RUNNING = new Set(['Wait', 'Map', 'Parallel']);
+// Waits get their own line (WaitStarted, with the deadline).
+const LONG_RUNNING = new Set(['Map', 'Parallel']);
 
 /**
  * One readable progress line for an entry, or undefined when the entry adds nothing for a person
@@ -122,8 +143,12 @@ export function formatTraceEntry(entry: TraceEntry): string | undefined {
       return `${indent}⤷ ${name} caught ${entry.error}: ${entry.cause ?? ''} → ${entry.next}`;
     case 'MapIterationFailed':
       return `${indent}✗ iteration [${entry.index}] failed: ${entry.error}: ${entry.cause ?? ''}`;
+    case 'WaitStarted':
+      return entry.shortened ? `${indent}⏩ ${name} until ${entry.until} (shortened)` : `${indent}⏸ ${name} until ${entry.until}`;
     case 'ExecutionFailed':
       return `  ✗ execution FAILED after ${entry.at} ms: ${entry.error}: ${entry.cause ?? ''}`;
+    case 'ExecutionAborted':
+      return `  ■ execution ABORTED after ${entry.at} ms: nothing further was changed`;
     default:
       return undefined;
   }
