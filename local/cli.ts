@@ -15,4 +15,20 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin });
+// First Ctrl-C: stop the run cleanly (the engine makes no further call); a second one exits at once.
+const interrupt = new AbortController();
+process.on('SIGINT', () => {
+  if (interrupt.signal.aborted) process.exit(130);
+  process.stderr.write('\n  Ctrl-C: stopping; nothing further is changed (press again to exit at once)\n');
+  interrupt.abort();
+});
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  readStdin,
+  signal: interrupt.signal,
+});
+// A stopped run may leave an in-flight request's socket open: do not wait for it.
+if (interrupt.signal.aborted) process.exit();

@@ -47,7 +47,7 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
   const who = user ? `${user.name || user.email} (${user.accountId})` : (state.request?.identifier ?? 'the user');
   const message = dryRun
     ? `Dry run of the ${workflow} for ${who}: ${planned?.length ?? 0} planned action(s), nothing changed.`
-    : `The ${workflow} for ${who} finished: ${counts.done} done, ${counts.already} already in place, ${counts.skipped} skipped.`;
+    : `The ${workflow} for ${who} finished: ${counts.done} done, ${counts.already} already in place, ${counts.skipped} skipped.${cancellations(actions)}`;
   return {
     workflow,
     status: dryRun ? 'DRY_RUN' : 'SUCCEEDED',
@@ -62,6 +62,12 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
     actions,
     counts,
   };
+}
+
+/** A leaver whose request went stale while it waited says so in its message, not only in its actions. */
+function cancellations(actions: readonly RecordedAction[]): string {
+  const cancelled = actions.filter((a) => a.outcome === 'skipped' && (a.action === 'suspendUser' || a.action === 'removeUser') && a.detail);
+  return cancelled.map((a) => ` ${(a.detail as string).split('. ')[0]}.`).join('');
 }
 
 export const handler = logicActionHandler('summarizeRun', inputSchema, summarizeRun);

@@ -8,6 +8,7 @@ import { parseCommandLine, type CliValues } from './cli-options.js';
 import { readInput, UsageError, withDryRun } from './read-input.js';
 import { resolveConfigFile, resolveRunTarget, resolveShortWaits, type RunTarget } from './api-target-options.js';
 import { usageText } from './usage.js';
+import { describeWait } from './wait-notice.js';
 
 /** Where the CLI writes and reads; injectable so tests run it in-process. */
 export interface CliIo {
@@ -15,11 +16,15 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
   readStdin: () => Promise<string>;
+  /** Aborted on Ctrl-C: the run stops (during a wait at once) and prints the record so far. */
+  signal?: AbortSignal;
 }
 
 export const EXIT_SUCCEEDED = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** 128 + SIGINT, as shells report a process stopped by Ctrl-C. */
+export const EXIT_ABORTED = 130;
 
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
 
@@ -92,13 +97,16 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
       shortenWaits: shortWaits,
       shortenRetries: simulator !== undefined,
       onEvent: (entry) => {
+        if (entry.kind === 'WaitStarted' && !entry.shortened) return; // onWait says it in full
         const line = formatTraceEntry(entry);
         if (line) log(line);
       },
+      onWait: (notice) => log(describeWait(notice)),
+      signal: io.signal,
     });
     log(`■ ${run.status} in ${run.durationMs} ms, ${run.transitions} state transitions (execution ${run.executionName})`);
     io.stdout.write(`${JSON.stringify(resultDocument(run), null, 2)}\n`);
-    return run.status === 'SUCCEEDED' ? EXIT_SUCCEEDED : EXIT_FAILED;
+    return run.status === 'SUCCEEDED' ? EXIT_SUCCEEDED : run.status === 'ABORTED' ? EXIT_ABORTED : EXIT_FAILED;
   } finally {
     await simulator?.close();
   }
@@ -107,5 +115,8 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
 /** stdout: the output on success; on failure the error, a readable cause and the failure record. */
 function resultDocument(run: WorkflowRun): unknown {
   if (run.status === 'SUCCEEDED') return run.output;
+  if (run.status === 'ABORTED') {
+    return { status: 'ABORTED', message: 'Stopped by Ctrl-C: nothing further was changed. The record shows what was done.', record: run.output };
+  }
   return { status: 'FAILED', error: run.error, cause: readableCause(run.cause), ...(run.output !== undefined ? { record: run.output } : {}) };
 }

@@ -1,5 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
-
 /**
  * The time the local engine waits on. Wait states (grace periods, start dates) last days, so the
  * engine never hands their length to one `setTimeout` (Node caps a timer at 2^31-1 ms, 24.8 days,
@@ -26,12 +24,34 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export const systemClock: EngineClock = {
   now: () => Date.now(),
   async sleepUntil(deadlineMs, signal) {
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw abortError();
     for (let left = deadlineMs - Date.now(); left > 0; left = deadlineMs - Date.now()) {
-      await delay(Math.min(left, MAX_TIMER_MS), undefined, { signal });
+      await delay(Math.min(left, MAX_TIMER_MS), signal);
     }
   },
 };
+
+/** One timer (the global setTimeout, so tests' fake timers drive it), cut short by `signal`. */
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The error a wait rejects with when its signal aborts. */
+export function abortError(): Error {
+  const error = new Error('The wait was aborted');
+  error.name = 'AbortError';
+  return error;
+}
 
 /** The error `sleepUntil` rejects with when its signal aborts (as node:timers/promises does). */
 export function isAbortError(error: unknown): boolean {

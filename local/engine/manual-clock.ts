@@ -1,4 +1,4 @@
-import type { EngineClock } from './engine-clock.js';
+import { abortError, type EngineClock } from './engine-clock.js';
 
 interface Sleeper {
   deadlineMs: number;
@@ -27,7 +27,7 @@ export class ManualClock implements EngineClock {
   }
 
   sleepUntil(deadlineMs: number, signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
+    if (signal?.aborted) return Promise.reject(abortError());
     if (deadlineMs <= this.current) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const sleeper: Sleeper = {
@@ -39,7 +39,7 @@ export class ManualClock implements EngineClock {
       };
       const onAbort = () => {
         this.sleepers.delete(sleeper);
-        reject(signal?.reason instanceof Error && signal.reason.name === 'AbortError' ? signal.reason : abortError());
+        reject(abortError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.sleepers.add(sleeper);
@@ -62,10 +62,4 @@ export class ManualClock implements EngineClock {
       sleeper.resolve();
     }
   }
-}
-
-function abortError(): Error {
-  const error = new Error('The wait was aborted');
-  error.name = 'AbortError';
-  return error;
 }

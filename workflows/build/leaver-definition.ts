@@ -14,8 +14,9 @@ import {
 const snapshot = (next: string) => snapshotAccess('Snapshot groups and roles before any change (audit, rehire).', next);
 
 /**
- * Leaver: resolve -> refuse protected -> [wait until effectiveAt] -> snapshot -> (dry run: plan)
- * -> suspend -> remove group memberships -> grace period -> remove from the directory -> summary.
+ * Leaver: resolve -> refuse protected -> [wait until effectiveAt -> re-read: still leaving?] -> snapshot
+ * -> (dry run: plan) -> suspend -> remove group memberships -> grace period -> remove from the
+ * directory unless restored meanwhile -> summary.
  */
 export const leaverDefinition = {
   Comment:
@@ -38,7 +39,43 @@ export const leaverDefinition = {
     },
     UserNotFound: USER_NOT_FOUND,
     RefuseProtectedAccount: REFUSE_PROTECTED,
-    WaitUntilEffective: waitUntilEffectiveAt('Until the leaving date-time.', 'SnapshotAccess'),
+    WaitUntilEffective: waitUntilEffectiveAt('Until the leaving date-time.', 'RecheckAfterWait'),
+    RecheckAfterWait: task('findUser', {
+      comment: 'Read the user again after waiting: the request may be stale (restored or removed in the meantime).',
+      parameters: { 'accountId.$': '$.lookup.user.accountId' },
+      resultPath: '$.recheck',
+      next: 'StillLeaving',
+    }),
+    StillLeaving: {
+      Type: 'Choice',
+      Comment: 'Removed meanwhile: finish with the removal (already). Suspended when requested but active now: the leave was cancelled.',
+      Choices: [
+        { Variable: '$.recheck.found', BooleanEquals: false, Next: 'RemoveUser' },
+        { Variable: '$.recheck.user.membershipStatus', StringEquals: 'no_membership', Next: 'RemoveUser' },
+        {
+          And: [
+            { Variable: '$.lookup.user.membershipStatus', StringEquals: 'suspended' },
+            { Variable: '$.recheck.user.membershipStatus', StringEquals: 'active' },
+          ],
+          Next: 'SuspensionCancelled',
+        },
+      ],
+      Default: 'SnapshotAccess',
+    },
+    SuspensionCancelled: {
+      Type: 'Pass',
+      Comment: 'Record why nothing was changed; the run succeeds and its summary says so.',
+      Parameters: {
+        action: 'suspendUser',
+        'target.$': '$.lookup.user.accountId',
+        outcome: 'skipped',
+        detail:
+          'Restored while waiting for effectiveAt: suspension cancelled. The account was suspended when the leave was ' +
+          'requested and is active again; nothing was changed. Run a new leaver if the person is leaving after all.',
+      },
+      ResultPath: '$.results.suspend',
+      Next: 'Summarize',
+    },
     SnapshotForPlan: snapshot('Summarize'),
     SnapshotAccess: snapshot('SuspendUser'),
     SuspendUser: task('suspendUser', {
@@ -65,8 +102,8 @@ export const leaverDefinition = {
     VerifyGroupRemovals: verifyResults('Stop before the grace period if a membership could not be removed.', 'WaitGracePeriod'),
     WaitGracePeriod: { Type: 'Wait', Comment: 'Grace period between suspension and removal (0 = none).', SecondsPath: '$.request.graceSeconds', Next: 'RemoveUser' },
     RemoveUser: task('removeUser', {
-      comment: 'Remove from the directory: permanent, only a new invite brings the user back.',
-      parameters: { 'accountId.$': '$.lookup.user.accountId' },
+      comment: 'Remove from the directory (permanent: only a new invite brings the user back), unless restored during the grace period.',
+      parameters: { 'accountId.$': '$.lookup.user.accountId', onlyIfSuspended: true },
       resultPath: '$.results.removal',
       next: 'Summarize',
     }),

@@ -127,6 +127,25 @@ describe('removeUser', () => {
   });
 });
 
+describe('removeUser with onlyIfSuspended (the leaver after its grace period)', () => {
+  it('skips an active user (restored meanwhile) and removes a suspended one', async () => {
+    // Prepare
+    const active = accountIdOf(EMAIL.active);
+    const suspended = accountIdOf(EMAIL.suspended);
+
+    // Act
+    const skipped = await invoke('removeUser', { accountId: active, onlyIfSuspended: true });
+    const removed = await invoke('removeUser', { accountId: suspended, onlyIfSuspended: true });
+
+    // Assess
+    expect(skipped).toMatchObject({ action: 'removeUser', target: active, outcome: 'skipped' });
+    expect(skipped.detail).toMatch(/^Restored during the grace period: removal cancelled/);
+    expect(harness.sim.state.users.get(active)?.membershipStatus).toBe('active');
+    expect(removed.outcome).toBe('done');
+    expect(harness.sim.state.users.get(suspended)?.membershipStatus).toBe('no_membership');
+  });
+});
+
 describe('inviteUser', () => {
   it('invites a new person (done, with account id), then reports already', async () => {
     // Act
