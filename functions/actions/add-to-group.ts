@@ -5,7 +5,17 @@ import { requireGroup } from '../lib/action-support/group-target.js';
 import { groupMutationResult } from '../lib/action-support/group-refusal.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
-export const inputSchema = z.strictObject({ accountId: AccountIdSchema, ...GroupRefFields }).superRefine(exactlyOneGroupRef);
+export const inputSchema = z
+  .strictObject({
+    accountId: AccountIdSchema,
+    ...GroupRefFields,
+    /**
+     * The workflow's snapshot showed the user outside this group: skip the membership read. A repeat
+     * add still reports `already` (the API answers 409).
+     */
+    knownNotMember: z.boolean().optional(),
+  })
+  .superRefine(exactlyOneGroupRef);
 export type AddToGroupInput = z.output<typeof inputSchema>;
 
 const ACTION = 'addToGroup';
@@ -21,9 +31,11 @@ export async function addToGroup(input: AddToGroupInput, { directory }: Director
     return actionResult(ACTION, target, 'skipped', `The group "${group.name}" is synced from an identity provider; add the user there instead.`);
   }
   // The pre-check gives an exact `already` even where the API answers a repeat add with a silent 2xx.
-  const groups = await directory.getUserGroups(input.accountId);
-  if (groups.some((g) => g.id === group.id)) {
-    return actionResult(ACTION, target, 'already', `The user was already a member of "${group.name}".`);
+  if (!input.knownNotMember) {
+    const groups = await directory.getUserGroups(input.accountId);
+    if (groups.some((g) => g.id === group.id)) {
+      return actionResult(ACTION, target, 'already', `The user was already a member of "${group.name}".`);
+    }
   }
   return groupMutationResult(ACTION, target, () => directory.addToGroup(group.id, input.accountId), {
     done: `Added to "${group.name}" (${group.id}).`,

@@ -4,7 +4,11 @@ import { AccountIdSchema } from '../lib/action-support/inputs.js';
 import { requireUser } from '../lib/action-support/user-target.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
-export const inputSchema = z.strictObject({ accountId: AccountIdSchema });
+export const inputSchema = z.strictObject({
+  accountId: AccountIdSchema,
+  /** The workflow has just looked the user up: skip the existence read (an unknown user still fails, on the group read). */
+  userKnown: z.boolean().optional(),
+});
 export type GetUserAccessInput = z.output<typeof inputSchema>;
 
 export interface GroupAccess {
@@ -28,7 +32,7 @@ export interface UserAccess {
  * account is a clear `Atlassian.NotFound`, not an empty snapshot that looks like "no access".
  */
 export async function getUserAccess(input: GetUserAccessInput, { directory }: DirectoryDeps): Promise<UserAccess> {
-  await requireUser(directory, input.accountId, 'getUserAccess');
+  if (!input.userKnown) await requireUser(directory, input.accountId, 'getUserAccess');
   const [groups, roles] = await Promise.all([
     directory.getUserGroups(input.accountId),
     directory.getUserRoleAssignments(input.accountId),

@@ -38,6 +38,11 @@ export interface AccessPlan {
   inPlace: AccessChange;
   /** Current access outside the managed scope: never touched, listed for the record. */
   unmanaged: AccessChange;
+  /**
+   * Mover: the snapshot's facts (id, name, IdP-synced) of each group in `remove.groups`, passed to
+   * the removal actions so they need not read the group and the membership again.
+   */
+  removeMemberships?: Array<{ id: string; name: string; synced: boolean }>;
   warnings: string[];
 }
 
@@ -97,6 +102,14 @@ export async function planAccess(input: PlanAccessInput, { config }: LogicDeps):
     groups: currentGroups.filter((group) => managedGroups.has(groupKey(group)) && !desiredGroups.has(groupKey(group))),
     roles: currentRoles.filter((role) => managedRoles.has(roleKey(role)) && !desiredRoles.has(roleKey(role))),
   };
+  const removing = new Set(plan.remove.groups.map(groupKey));
+  plan.removeMemberships = input.current.groups
+    .filter((group) => removing.has(groupKey(group.name)))
+    .map((group) => {
+      // getUserAccess always gives ids; a snapshot without one cannot be trusted for a removal.
+      if (!group.id) throw new JmlError(ErrorNames.InvalidInput, `The snapshot's group "${group.name}" has no id; run the mover again. Nothing was changed.`);
+      return { id: group.id, name: group.name, synced: group.synced };
+    });
   plan.unmanaged = {
     groups: currentGroups.filter((group) => !managedGroups.has(groupKey(group))),
     roles: currentRoles.filter((role) => !managedRoles.has(roleKey(role))),

@@ -5,7 +5,11 @@ import { requireUser } from '../lib/action-support/user-target.js';
 import { mutationResult } from '../lib/action-support/mutation-result.js';
 import { directoryActionHandler, type DirectoryDeps } from '../lib/action-support/directory-action.js';
 
-export const inputSchema = z.strictObject({ accountId: AccountIdSchema });
+export const inputSchema = z.strictObject({
+  accountId: AccountIdSchema,
+  /** The membership the workflow's latest lookup saw: trusted, so no read before the suspend. */
+  membershipStatus: z.enum(['active', 'suspended', 'no_membership']).optional(),
+});
 export type SuspendUserInput = z.output<typeof inputSchema>;
 
 const ACTION = 'suspendUser';
@@ -15,7 +19,7 @@ const ACTION = 'suspendUser';
  * Already suspended or already removed -> `already`. Unknown user -> `Atlassian.NotFound`.
  */
 export async function suspendUser(input: SuspendUserInput, { directory }: DirectoryDeps): Promise<ActionResult> {
-  const user = await requireUser(directory, input.accountId, ACTION);
+  const user = input.membershipStatus ? { membershipStatus: input.membershipStatus } : await requireUser(directory, input.accountId, ACTION);
   if (user.membershipStatus === 'suspended') {
     return actionResult(ACTION, input.accountId, 'already', 'The user was already suspended.');
   }

@@ -116,7 +116,7 @@ describe('leaver workflow (against the simulator)', () => {
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
-    expect(result.path.slice(0, 9)).toEqual(['PrepareRequest', 'LookUpBy', 'FindUserByAccountId', 'CheckProtected', 'Route', 'WaitUntilEffective', 'RecheckAfterWait', 'StillLeaving', 'SnapshotAccess']);
+    expect(result.path.slice(0, 10)).toEqual(['PrepareRequest', 'LookUpBy', 'FindUserByAccountId', 'CheckProtected', 'Route', 'WaitUntilEffective', 'RecheckAfterWait', 'StillLeaving', 'UseFreshLookup', 'SnapshotAccess']);
   });
 
   it('injected 429s and 5xx are retried by the state machine and the run succeeds', async () => {

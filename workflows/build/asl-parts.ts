@@ -193,7 +193,8 @@ export function verifyResults(comment: string, next: string): AslState {
 
 /** Current groups and roles of the looked-up user, into `$.snapshot`. */
 export function snapshotAccess(comment: string, next: string): AslState {
-  return task('getUserAccess', { comment, parameters: { 'accountId.$': '$.lookup.user.accountId' }, resultPath: '$.snapshot', next });
+  // The lookup just found the user: no second read to prove it exists.
+  return task('getUserAccess', { comment, parameters: { 'accountId.$': '$.lookup.user.accountId', userKnown: true }, resultPath: '$.snapshot', next });
 }
 
 /** Success output, and the failure path: record what was done, then fail with error and cause. */

@@ -1,5 +1,5 @@
 import { prepareRequest, summaryAndFailurePath, task, waitUntilEffectiveAt, type AslStates } from './asl-parts.js';
-import { eachPlannedGroup, eachPlannedRole } from './planned-changes.js';
+import { eachPlannedGroupAdd, eachPlannedRole } from './planned-changes.js';
 
 const plan = (dryRun: boolean, next: string) =>
   task('planAccess', {
@@ -64,7 +64,8 @@ export const joinerDefinition = {
       next: 'PlanAccess',
     }),
     PlanAccess: plan(false, 'AddToGroups'),
-    AddToGroups: eachPlannedGroup('addToGroup', {
+    AddToGroups: eachPlannedGroupAdd({
+      fromSnapshot: false, // a rehire may hold some groups already: keep the exact membership check
       comment: 'Add the groups the rules give (already a member -> "already"; IdP-synced -> "skipped").',
       taskName: 'AddToGroup',
       itemsPath: '$.plan.add.groups',

@@ -1,7 +1,6 @@
 import {
   REFUSE_PROTECTED,
   USER_NOT_FOUND,
-  mapEach,
   resolveProtectedUser,
   snapshotAccess,
   summaryAndFailurePath,
@@ -10,6 +9,7 @@ import {
   waitUntilEffectiveAt,
   type AslStates,
 } from './asl-parts.js';
+import { eachKnownMembershipRemoval } from './planned-changes.js';
 
 const snapshot = (next: string) => snapshotAccess('Snapshot groups and roles before any change (audit, rehire).', next);
 
@@ -60,7 +60,14 @@ export const leaverDefinition = {
           Next: 'SuspensionCancelled',
         },
       ],
-      Default: 'SnapshotAccess',
+      Default: 'UseFreshLookup',
+    },
+    UseFreshLookup: {
+      Type: 'Pass',
+      Comment: 'From here on the leaver acts on what it read after the wait, not before it.',
+      InputPath: '$.recheck',
+      ResultPath: '$.lookup',
+      Next: 'SnapshotAccess',
     },
     SuspensionCancelled: {
       Type: 'Pass',
@@ -80,22 +87,15 @@ export const leaverDefinition = {
     SnapshotAccess: snapshot('SuspendUser'),
     SuspendUser: task('suspendUser', {
       comment: 'Cut access first: groups and roles are kept by Atlassian for a restore.',
-      parameters: { 'accountId.$': '$.lookup.user.accountId' },
+      parameters: { 'accountId.$': '$.lookup.user.accountId', 'membershipStatus.$': '$.lookup.user.membershipStatus' },
       resultPath: '$.results.suspend',
       next: 'RemoveGroupMemberships',
     }),
-    RemoveGroupMemberships: mapEach({
+    RemoveGroupMemberships: eachKnownMembershipRemoval({
       comment: 'Remove every group membership from the snapshot (IdP-synced groups are reported as skipped).',
       itemsPath: '$.snapshot.groups',
-      itemSelector: {
-        'accountId.$': '$.lookup.user.accountId',
-        'groupId.$': '$$.Map.Item.Value.id',
-        'groupName.$': '$$.Map.Item.Value.name',
-      },
-      action: 'removeFromGroup',
+      accountIdPath: '$.lookup.user.accountId',
       taskName: 'RemoveFromGroup',
-      parameters: { 'accountId.$': '$.accountId', 'groupId.$': '$.groupId' },
-      failedTarget: "'{} -> {}', $.accountId, $.groupName",
       resultPath: '$.results.groupRemovals',
       next: 'VerifyGroupRemovals',
     }),

@@ -9,7 +9,7 @@ import {
   waitUntilEffectiveAt,
   type AslStates,
 } from './asl-parts.js';
-import { eachPlannedGroup, eachPlannedRole } from './planned-changes.js';
+import { eachKnownMembershipRemoval, eachPlannedGroupAdd, eachPlannedRole } from './planned-changes.js';
 
 const snapshot = (next: string) => snapshotAccess('Current groups and roles.', next);
 
@@ -57,8 +57,9 @@ export const moverDefinition = {
     PlanForDryRun: plan(true, 'Summarize'),
     SnapshotAccess: snapshot('PlanAccess'),
     PlanAccess: plan(false, 'AddToGroups'),
-    AddToGroups: eachPlannedGroup('addToGroup', {
-      comment: 'Add the managed groups the new attributes give.',
+    AddToGroups: eachPlannedGroupAdd({
+      fromSnapshot: true,
+      comment: 'Add the managed groups the new attributes give (the plan saw the user outside them).',
       taskName: 'AddToGroup',
       itemsPath: '$.plan.add.groups',
       resultPath: '$.results.groupAdds',
@@ -72,10 +73,11 @@ export const moverDefinition = {
       next: 'VerifyAdds',
     }),
     VerifyAdds: verifyResults('Remove old access only once the new access is in place.', 'RemoveFromGroups'),
-    RemoveFromGroups: eachPlannedGroup('removeFromGroup', {
+    RemoveFromGroups: eachKnownMembershipRemoval({
       comment: 'Remove managed groups the rules no longer give (unmanaged groups are never touched).',
       taskName: 'RemoveFromGroup',
-      itemsPath: '$.plan.remove.groups',
+      itemsPath: '$.plan.removeMemberships',
+      accountIdPath: '$.plan.accountId',
       resultPath: '$.results.groupRemovals',
       next: 'RevokeRoles',
     }),

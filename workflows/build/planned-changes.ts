@@ -15,15 +15,41 @@ export interface PlannedChangeOptions {
   next: string;
 }
 
-/** One group action (add or remove by name) for each group name in a planned list. */
-export function eachPlannedGroup(action: 'addToGroup' | 'removeFromGroup', options: PlannedChangeOptions): AslState {
+/**
+ * One add-to-group for each group name in a planned list. `fromSnapshot`: the plan was computed
+ * from the user's current groups (mover), so the action skips its membership read.
+ */
+export function eachPlannedGroupAdd(options: PlannedChangeOptions & { fromSnapshot: boolean }): AslState {
   return mapEach({
     comment: options.comment,
     itemsPath: options.itemsPath,
     itemSelector: { 'accountId.$': '$.plan.accountId', 'groupName.$': '$$.Map.Item.Value' },
-    action,
+    action: 'addToGroup',
     taskName: options.taskName,
-    parameters: { 'accountId.$': '$.accountId', 'groupName.$': '$.groupName' },
+    parameters: { 'accountId.$': '$.accountId', 'groupName.$': '$.groupName', ...(options.fromSnapshot ? { knownNotMember: true } : {}) },
+    failedTarget: "'{} -> {}', $.accountId, $.groupName",
+    resultPath: options.resultPath,
+    next: options.next,
+  });
+}
+
+/**
+ * One membership removal for each `{ id, name, synced }` the snapshot holds (leaver: every group;
+ * mover: the plan's `removeMemberships`). The action trusts these facts: one DELETE per group.
+ */
+export function eachKnownMembershipRemoval(options: PlannedChangeOptions & { accountIdPath: string }): AslState {
+  return mapEach({
+    comment: options.comment,
+    itemsPath: options.itemsPath,
+    itemSelector: {
+      'accountId.$': options.accountIdPath,
+      'groupId.$': '$$.Map.Item.Value.id',
+      'groupName.$': '$$.Map.Item.Value.name',
+      'known.$': '$$.Map.Item.Value',
+    },
+    action: 'removeFromGroup',
+    taskName: options.taskName,
+    parameters: { 'accountId.$': '$.accountId', 'groupId.$': '$.groupId', 'known': { 'name.$': '$.known.name', 'synced.$': '$.known.synced' } },
     failedTarget: "'{} -> {}', $.accountId, $.groupName",
     resultPath: options.resultPath,
     next: options.next,

@@ -71,5 +71,11 @@ export function exactlyOneGroupRef(value: { groupId?: string; groupName?: string
   }
 }
 
+/**
+ * What the workflow's snapshot already knows about a group (name, IdP-synced or not), passed forward
+ * so an action need not read it again: every read spends the org's rate limit.
+ */
+export const KnownGroupSchema = z.strictObject({ name: GroupNameSchema, synced: z.boolean({ message: 'known.synced must be true or false' }) });
+
 /** A group named by id or by name, as accepted by the group actions. */
 export type GroupRef = { groupId: string; groupName?: undefined } | { groupName: string; groupId?: undefined };

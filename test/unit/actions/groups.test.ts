@@ -4,6 +4,33 @@ import { EMAIL, IDS, accountIdOf, invoke, useSimulator } from './simulator-harne
 const harness = useSimulator();
 const alan = accountIdOf(EMAIL.active);
 
+describe('facts passed forward from the snapshot', () => {
+  it('removeFromGroup with known facts: done, then already (404); a known-synced group is skipped without a call', async () => {
+    // Prepare
+    const groupId = IDS.groupId('engineering');
+    const known = { name: 'engineering', synced: false };
+
+    // Act
+    const first = await invoke('removeFromGroup', { accountId: alan, groupId, known });
+    const again = await invoke('removeFromGroup', { accountId: alan, groupId, known });
+    const synced = await invoke('removeFromGroup', { accountId: alan, groupId: IDS.groupId('okta-all-staff'), known: { name: 'okta-all-staff', synced: true } });
+
+    // Assess
+    expect([first.outcome, again.outcome, synced.outcome]).toEqual(['done', 'already', 'skipped']);
+    expect(first.target).toBe(`${alan} -> engineering`);
+  });
+
+  it('addToGroup trusting the plan still reports a repeat add as already', async () => {
+    const first = await invoke('addToGroup', { accountId: alan, groupName: 'sales', knownNotMember: true });
+    const again = await invoke('addToGroup', { accountId: alan, groupName: 'sales', knownNotMember: true });
+    expect([first.outcome, again.outcome]).toEqual(['done', 'already']);
+  });
+
+  it('refuses known facts without a group id', async () => {
+    await expect(invoke('removeFromGroup', { accountId: alan, groupName: 'sales', known: { name: 'sales', synced: false } })).rejects.toThrow(/pass groupId with known/);
+  });
+});
+
 describe('addToGroup / removeFromGroup', () => {
   it('adds by name (done), then already; removes (done), then already', async () => {
     // Act
