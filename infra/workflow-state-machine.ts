@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -11,12 +12,16 @@ export interface WorkflowStateMachineProps {
   workflow: WorkflowDefinition;
   functions: ActionFunctions;
   logRetention: logs.RetentionDays;
+  /** Name of the execution-history log group (`workflowLogGroupName`), which the key policy names. */
+  logGroupName: string;
+  /** Customer managed key of the log group: the history holds personal data. */
+  logKey: kms.IKey;
 }
 
 /**
  * One `workflows/<name>.asl.json` as a Standard state machine: every `${Placeholder}` replaced by
  * its function's ARN, ALL events (with execution data, the audit trail of who was changed how) to
- * its own log group, X-Ray tracing, and a role that may invoke exactly the functions it uses.
+ * its own KMS-encrypted log group, X-Ray tracing, and a role that may invoke exactly the functions it uses.
  */
 export class WorkflowStateMachine extends Construct {
   public readonly stateMachine: sfn.StateMachine;
@@ -28,7 +33,11 @@ export class WorkflowStateMachine extends Construct {
     const { workflow, functions } = props;
     this.workflow = workflow;
     const used = workflow.actions.map((action) => functions.forAction(action));
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention });
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: props.logGroupName,
+      retention: props.logRetention,
+      encryptionKey: props.logKey,
+    });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName: `${Stack.of(this).stackName}-${workflow.name}`,
       stateMachineType: sfn.StateMachineType.STANDARD,

@@ -1,7 +1,9 @@
+import { Stack } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ActionFunctions } from './action-functions.js';
 import type { WorkflowDefinition } from './workflow-definitions.js';
+import { WorkflowLogKey, workflowLogGroupName } from './workflow-log-key.js';
 import { WorkflowStateMachine } from './workflow-state-machine.js';
 
 /** Props of {@link WorkflowStateMachines}. */
@@ -11,18 +13,23 @@ export interface WorkflowStateMachinesProps {
   logRetention: logs.RetentionDays;
 }
 
-/** One state machine per workflow file. */
+/** One state machine per workflow file, their log groups encrypted with one customer managed key. */
 export class WorkflowStateMachines extends Construct {
   public readonly all: readonly WorkflowStateMachine[];
+  public readonly logKey: WorkflowLogKey;
 
   constructor(scope: Construct, id: string, props: WorkflowStateMachinesProps) {
     super(scope, id);
+    const logGroupName = (workflow: WorkflowDefinition) => workflowLogGroupName(Stack.of(this).stackName, workflow.name);
+    this.logKey = new WorkflowLogKey(this, 'LogKey', { logGroupNames: props.workflows.map(logGroupName) });
     this.all = props.workflows.map(
       (workflow) =>
         new WorkflowStateMachine(this, pascalCase(workflow.name), {
           workflow,
           functions: props.functions,
           logRetention: props.logRetention,
+          logGroupName: logGroupName(workflow),
+          logKey: this.logKey.key,
         }),
     );
   }

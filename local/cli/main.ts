@@ -9,6 +9,7 @@ import { readInput, UsageError, withDryRun } from './read-input.js';
 import { resolveConfigFile, resolveRunTarget, resolveShortWaits, type RunTarget } from './api-target-options.js';
 import { usageText } from './usage.js';
 import { describeWait } from './wait-notice.js';
+import { checkConfigCommand } from './check-config-command.js';
 
 /** Where the CLI writes and reads; injectable so tests run it in-process. */
 export interface CliIo {
@@ -28,7 +29,7 @@ export const EXIT_ABORTED = 130;
 
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
 
-/** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage or input). */
+/** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage, input or config). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseCommandLine(argv);
@@ -37,12 +38,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(await usageText());
       return EXIT_SUCCEEDED;
     }
-    if (command === undefined) throw new UsageError('no command given: use run <joiner|mover|leaver> or --help');
+    if (command === undefined) throw new UsageError('no command given: use run <joiner|mover|leaver>, check-config or --help');
+    if (command === 'check-config') return await checkConfigCommand(positionals.slice(1), values, io);
     if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
     const name = requireWorkflow(workflow);
     if (command === 'schema') return await printSchema(name, io);
     if (command === 'run') return await runCommand(name, values, io);
-    throw new UsageError(`unknown command ${JSON.stringify(command)}: use run, schema or --help`);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}: use run, schema, check-config or --help`);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`jml: ${(error as Error).message}\n${(error as UsageError).details?.map((d) => `  - ${d}\n`).join('') ?? ''}Run with --help for usage.\n`);

@@ -9,13 +9,22 @@ Usage:
   npm run jml -- run <joiner|mover|leaver> --input <file|json|-> [--dry-run] [options]
   npm run jml -- run leaver --input '{"email":"ada@acme.example"}' --api-url https://api.atlassian.com/admin --org-id ORG
   npm run jml -- schema <joiner|mover|leaver>      print the input JSON Schema
+  npm run jml -- check-config [--config F] [--api-url U --org-id O]
+                                                   check the config against the org
   npm run jml -- --help
 
 Without --api-url the workflow runs against an embedded simulator with the demo org (nothing real is
 touched). Progress goes to stderr, the output JSON to stdout (pipe it with \`npm run -s jml -- ...\`:
 without -s npm prints its own banner on stdout). A failed execution prints {status, error, cause,
 record} where record is what the workflow had done.
-Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage or invalid input (nothing was called).`;
+Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage or invalid input (nothing was called).
+
+check-config validates the config file (as run does), then looks up every group the access rules
+grant, every role resource (the resources aliases and raw ARIs: the org's workspaces) and every
+protected account in the org, the embedded simulator's demo org unless --api-url is given, and lists
+each entry the org does not have (e.g. accessRules[2].grant.groups[0]: group "finanse" does not exist
+in the org). Reads only: about 4 API calls for a whole config. Exit 0 config OK, 1 the org could not
+be read, 2 the config is wrong.`;
 
 /** The full `--help` text: synopsis, every option, and the input of every workflow. */
 export async function usageText(): Promise<string> {

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exampleConfig, failureRecord, groupNames, outcomes, retriedStates, run, simUser } from './support/workflow-harness.js';
 import { useDemoSimulator } from './support/demo-simulator.js';
+import { auditLogOf } from '../../local/simulator/index.js';
 
 const NEW_HIRE = { email: 'nina.new@acme.example', name: 'Nina New', department: 'Support', jobTitle: 'Support Lead', location: 'Sydney' };
 const KEN = 'ken.thompson@acme.example'; // suspended Engineering rehire
 const ROLE_GRANT = 're:POST /v1/orgs/[^/]+/users/[^/]+/roles/assign';
+const GRACE = 'grace.hopper@acme.example'; // in protectedAccounts of the example config
+const OLIVIA = 'olivia.admin@acme.example'; // the org admin
+const REFUSED_PATH = ['PrepareRequest', 'WaitForStart', 'FindUser', 'CheckProtected', 'Route', 'RefuseProtectedAccount'];
 
 describe('joiner workflow (against the simulator)', () => {
   const sim = useDemoSimulator();
@@ -16,9 +20,10 @@ describe('joiner workflow (against the simulator)', () => {
     // Assess
     expect(result.status).toBe('SUCCEEDED');
     expect(result.path).toEqual([
-      'PrepareRequest', 'WaitForStart', 'FindUser', 'Route', 'InviteUser', 'FindInvitedUser', 'PlanAccess',
+      'PrepareRequest', 'WaitForStart', 'FindUser', 'CheckProtected', 'Route', 'InviteUser', 'FindInvitedUser', 'PlanAccess',
       'AddToGroups', 'AddToGroup', 'AddToGroup', 'AddToGroup', 'GrantRoles', 'GrantRole', 'Summarize',
     ]);
+    expect(result.transitions).toBe(15); // 11 + 3 groups + 1 role (docs/workflows.md)
     const output = result.output as Record<string, any>;
     expect(output.plan.matchedRules).toEqual(['everyone-confluence', 'support', 'support-leads-administer-jira']);
     expect(output.user.membershipStatusBefore).toBe('none (invited)');
@@ -51,7 +56,7 @@ describe('joiner workflow (against the simulator)', () => {
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
-    expect(result.path.slice(0, 6)).toEqual(['PrepareRequest', 'WaitForStart', 'FindUser', 'Route', 'RestoreUser', 'PlanAccess']);
+    expect(result.path.slice(0, 7)).toEqual(['PrepareRequest', 'WaitForStart', 'FindUser', 'CheckProtected', 'Route', 'RestoreUser', 'PlanAccess']);
     expect(result.path).not.toContain('InviteUser');
     expect(outcomes(result.output)[0]).toBe(`restoreUser ${simUser(sim(), KEN).accountId} done`);
     expect(simUser(sim(), KEN).membershipStatus).toBe('active');
@@ -63,11 +68,57 @@ describe('joiner workflow (against the simulator)', () => {
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
-    expect(result.path).toEqual(['PrepareRequest', 'WaitForStart', 'FindUser', 'Route', 'PlanForDryRun', 'Summarize']);
+    expect(result.path).toEqual(['PrepareRequest', 'WaitForStart', 'FindUser', 'CheckProtected', 'Route', 'PlanForDryRun', 'Summarize']);
     const output = result.output as Record<string, any>;
     expect(output.status).toBe('DRY_RUN');
     expect(output.planned.map((p: { action: string }) => p.action)).toEqual(['inviteUser', 'addToGroup', 'addToGroup', 'addToGroup', 'grantRole']);
     expect(sim().state.findUserByEmail(NEW_HIRE.email)).toBeUndefined();
+  });
+
+  it.each([
+    ['a configured protected account', GRACE, 'Jira system administrator'],
+    ['the org admin', OLIVIA, 'organization admin'],
+  ])('refuses %s with Jml.ProtectedAccount before any change', async (_what, email, reason) => {
+    // Prepare
+    const groupsBefore = groupNames(sim(), email);
+
+    // Act: Finance would give the `finance` group, which neither has.
+    const result = await run(sim(), 'joiner', { email, department: 'Finance' });
+
+    // Assess
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('Jml.ProtectedAccount');
+    expect(result.cause).toContain(reason);
+    expect(result.path).toEqual(REFUSED_PATH);
+    expect(result.transitions).toBe(6);
+    expect(auditLogOf(sim().state).size).toBe(0); // the simulator recorded no change at all
+    expect(groupNames(sim(), email)).toEqual(groupsBefore);
+  });
+
+  it('refuses a protected account in a dry run too (the real run would be refused)', async () => {
+    // Act
+    const result = await run(sim(), 'joiner', { email: GRACE, department: 'Finance', dryRun: true });
+
+    // Assess
+    expect(result.error).toBe('Jml.ProtectedAccount');
+    expect(result.path).toEqual(REFUSED_PATH);
+  });
+
+  it('refuses to invite a new email that protectedAccounts lists, and invites nobody', async () => {
+    // Prepare
+    const email = 'break.glass@acme.example';
+    const config = exampleConfig();
+    config.protectedAccounts.push({ email: 'Break.Glass@acme.example', reason: 'Break-glass account, created by hand' });
+
+    // Act
+    const result = await run(sim(), 'joiner', { email, department: 'Finance' }, { config });
+
+    // Assess
+    expect(result.error).toBe('Jml.ProtectedAccount');
+    expect(result.cause).toContain('Break-glass account, created by hand');
+    expect(result.path).toEqual(REFUSED_PATH);
+    expect(sim().state.findUserByEmail(email)).toBeUndefined();
+    expect(auditLogOf(sim().state).size).toBe(0);
   });
 
   it('an IdP-synced group the rules give is reported as skipped, not failed', async () => {

@@ -165,6 +165,23 @@ export function lookUpUser(next: string): AslStates {
 }
 
 /**
+ * Whether the looked-up account is protected, into `$.protection`; every workflow that changes
+ * accounts asks this before its first change and sends `protected` to {@link REFUSE_PROTECTED}.
+ * @param emailPath where the requested email is, for an account that does not exist yet (joiner):
+ *   an invite of an address listed in `protectedAccounts` is refused too.
+ */
+export function checkProtected(next: string, emailPath?: string): AslState {
+  return task('checkProtected', {
+    comment: emailPath
+      ? 'Org admins and configured accounts are protected (a configured email without an account too).'
+      : 'Org admins and configured accounts are protected.',
+    parameters: { 'lookup.$': '$.lookup', ...(emailPath ? { 'email.$': emailPath } : {}) },
+    resultPath: '$.protection',
+    next,
+  });
+}
+
+/**
  * The opening of the workflows that act on an existing user (leaver, mover): validate the input,
  * resolve the user, then ask whether the account is protected; the `Route` state comes next.
  */
@@ -172,12 +189,7 @@ export function resolveProtectedUser(workflow: string, next: string): AslStates 
   return {
     PrepareRequest: prepareRequest(workflow, 'LookUpBy'),
     ...lookUpUser('CheckProtected'),
-    CheckProtected: task('checkProtected', {
-      comment: 'Org admins and configured accounts are protected.',
-      parameters: { 'lookup.$': '$.lookup' },
-      resultPath: '$.protection',
-      next,
-    }),
+    CheckProtected: checkProtected(next),
   };
 }
 

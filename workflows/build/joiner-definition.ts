@@ -1,4 +1,4 @@
-import { prepareRequest, summaryAndFailurePath, task, waitUntilEffectiveAt, type AslStates } from './asl-parts.js';
+import { REFUSE_PROTECTED, checkProtected, prepareRequest, summaryAndFailurePath, task, waitUntilEffectiveAt, type AslStates } from './asl-parts.js';
 import { eachPlannedGroupAdd, eachPlannedRole } from './planned-changes.js';
 
 const plan = (dryRun: boolean, next: string) =>
@@ -10,13 +10,14 @@ const plan = (dryRun: boolean, next: string) =>
   });
 
 /**
- * Joiner: [wait until the start time] -> find an existing account -> (dry run: plan) -> restore a
- * suspended rehire | invite a new one | keep an active one -> plan access -> add groups -> grant roles -> summary.
+ * Joiner: [wait until the start time] -> find an existing account -> refuse protected -> (dry run:
+ * plan) -> restore a suspended rehire | invite a new one | keep an active one -> plan access -> add
+ * groups -> grant roles -> summary.
  */
 export const joinerDefinition = {
   Comment:
     'Joiner: invite the user, or restore a suspended rehire instead of inviting twice, then add the groups and grant the roles ' +
-    'the access rules give their department, job title and location. Dry runs return the plan.',
+    'the access rules give their department, job title and location. Protected accounts are refused; dry runs return the plan.',
   StartAt: 'PrepareRequest',
   States: {
     PrepareRequest: prepareRequest('joiner', 'WaitForStart'),
@@ -31,12 +32,15 @@ export const joinerDefinition = {
       comment: 'An existing account (a rehire, or a re-run) is reused, never invited twice.',
       parameters: { 'email.$': '$.request.lookup.email' },
       resultPath: '$.lookup',
-      next: 'Route',
+      next: 'CheckProtected',
     }),
+    // Before any change (restore, invite, plan, add): a protected account, or a new email listed as one.
+    CheckProtected: checkProtected('Route', '$.request.lookup.email'),
     Route: {
       Type: 'Choice',
-      Comment: 'Dry run, new user, suspended rehire, removed earlier, or already active.',
+      Comment: 'Protected, dry run, new user, suspended rehire, removed earlier, or already active.',
       Choices: [
+        { Variable: '$.protection.protected', BooleanEquals: true, Next: 'RefuseProtectedAccount' },
         { Variable: '$.request.dryRun', BooleanEquals: true, Next: 'PlanForDryRun' },
         { Variable: '$.lookup.found', BooleanEquals: false, Next: 'InviteUser' },
         { Variable: '$.lookup.user.membershipStatus', StringEquals: 'suspended', Next: 'RestoreUser' },
@@ -44,6 +48,7 @@ export const joinerDefinition = {
       ],
       Default: 'PlanAccess',
     },
+    RefuseProtectedAccount: REFUSE_PROTECTED,
     PlanForDryRun: plan(true, 'Summarize'),
     InviteUser: task('inviteUser', {
       comment: 'Invite a new user (or one removed earlier).',

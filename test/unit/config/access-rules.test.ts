@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJmlConfig } from '../../../functions/lib/config/load-jml-config.js';
 import { desiredAccess, managedScope } from '../../../functions/lib/config/access-rules.js';
-import { protectionOf } from '../../../functions/lib/config/protection.js';
+import { protectionOf, protectionOfAddress } from '../../../functions/lib/config/protection.js';
 
 const config = parseJmlConfig({
   resources: { jira: 'ari:cloud:jira-software::site/j' },
@@ -59,5 +59,15 @@ describe('protected accounts', () => {
     expect(byEmail).toEqual({ protected: true, reason: expect.stringContaining('break-glass') });
     expect(byId).toEqual({ protected: true, reason: expect.stringContaining('service account') });
     expect(ordinary).toEqual({ protected: false });
+  });
+
+  it('protects an email without an account only when the config lists it (a joiner must not invite it)', () => {
+    // Act
+    const listed = protectionOfAddress(config, 'BREAK.GLASS@example.com');
+    const other = protectionOfAddress(config, 'new.hire@example.com');
+
+    // Assess
+    expect(listed).toEqual({ protected: true, reason: 'BREAK.GLASS@example.com is a protected account: break-glass (protectedAccounts in the JML config)' });
+    expect(other).toEqual({ protected: false });
   });
 });

@@ -6,6 +6,7 @@ import { verifyResults } from '../../../functions/actions/verify-results.js';
 import { createLambdaContext } from '../../../local/engine/lambda-context.js';
 import { rootLogger } from '../../../functions/lib/observability.js';
 import { USER, deps, rejection } from './logic-fixtures.js';
+import { parseJmlConfig } from '../../../functions/lib/config/load-jml-config.js';
 
 const done = (action: string, target: string) => ({ action, target, outcome: 'done' as const, detail: 'ok' });
 const failed = (target: string) => ({
@@ -80,6 +81,19 @@ describe('run record actions', () => {
 
     // Assess
     expect(verdict).toEqual({ protected: false });
+  });
+
+  it('checkProtected refuses a not-found email the config lists (joiner: no invite of a protected address)', async () => {
+    // Prepare
+    const config = parseJmlConfig({ accessRules: [], protectedAccounts: [{ email: 'break.glass@example.com', reason: 'break-glass' }] });
+
+    // Act
+    const listed = await checkProtected({ lookup: { found: false }, email: 'Break.Glass@example.com' }, deps({ config }));
+    const unlisted = await checkProtected({ lookup: { found: false }, email: 'new.hire@example.com' }, deps({ config }));
+
+    // Assess
+    expect(listed).toEqual({ protected: true, reason: expect.stringContaining('break-glass') });
+    expect(unlisted).toEqual({ protected: false });
   });
 
   it('the handler strips _meta and reads the config from JML_CONFIG', async () => {

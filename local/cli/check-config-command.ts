@@ -1,0 +1,75 @@
+import { loadJmlConfig } from '../../functions/lib/config/load-jml-config.js';
+import { checkConfigAgainstOrg, describeOrgProblem } from '../../functions/lib/config/check-config-against-org.js';
+import { V2OrgInventory } from '../../functions/lib/atlassian/v2-org-inventory.js';
+import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
+import type { ApiTarget } from '../engine/handler-environment.js';
+import { resolveConfigFile, resolveRunTarget } from './api-target-options.js';
+import type { CliValues } from './cli-options.js';
+import { UsageError } from './read-input.js';
+import type { CliIo } from './main.js';
+
+/** Exit codes of `jml check-config` (the same meaning as for `jml run`). */
+const EXIT_OK = 0;
+const EXIT_COULD_NOT_CHECK = 1;
+const EXIT_CONFIG_WRONG = 2;
+
+/** Options of `jml run` that mean nothing here: refusing them beats silently ignoring a typo'd command. */
+const RUN_ONLY_OPTIONS = ['input', 'dry-run', 'waits', 'log-level', 'directory-api'] as const;
+
+/**
+ * `jml check-config [--config F] [--api-url U --org-id O]`: the config's schema (as `jml run` checks
+ * it), then every group, role resource and protected account against the org (the embedded demo
+ * simulator by default). Exit 0 when everything exists, 2 when the config is wrong, 1 when the org
+ * could not be read. The report goes to stdout, progress to stderr; the API key is never printed.
+ */
+export async function checkConfigCommand(args: string[], values: CliValues, io: CliIo): Promise<number> {
+  if (args.length > 0) throw new UsageError(`unexpected argument(s): ${args.join(' ')} (check-config takes --config <file>)`);
+  for (const option of RUN_ONLY_OPTIONS) {
+    if (values[option] !== undefined) {
+      const why = option === 'directory-api' ? ': it reads groups, users and workspaces through the v2 API' : '';
+      throw new UsageError(`--${option} does not apply to check-config${why}`);
+    }
+  }
+  const target = resolveRunTarget(values, io.env);
+  // Schema errors end here with exit 2, each naming its entry (UsageError), before any API call.
+  const file = resolveConfigFile(values, io.env);
+  const config = loadJmlConfig(file === undefined ? { JML_CONFIG: io.env.JML_CONFIG } : { JML_CONFIG_FILE: file });
+  const source = file ?? 'JML_CONFIG';
+
+  const simulator = target.kind === 'embedded' ? await startEmbeddedSimulator('v2') : undefined;
+  try {
+    const api: ApiTarget = simulator?.api ?? (target as Extract<typeof target, { kind: 'external' }>).api;
+    const where = simulator ? `the embedded simulator (demo org ${api.orgId})` : `${api.baseUrl} (org ${api.orgId})`;
+    if (!values.quiet) io.stderr.write(`▶ checking ${source} against ${where}\n`);
+    let calls = 0;
+    const inventory = new V2OrgInventory({
+      baseUrl: api.baseUrl,
+      orgId: api.orgId,
+      ...(api.directoryId ? { directoryId: api.directoryId } : {}),
+      apiKey: async () => api.apiKey,
+      // Every HTTP attempt counts against the org's rate limit, retries included.
+      fetch: (input, init) => {
+        calls++;
+        return fetch(input, init);
+      },
+    });
+    let report;
+    try {
+      report = await checkConfigAgainstOrg(config, inventory);
+    } catch (error) {
+      io.stderr.write(`jml: could not check ${source} against the org (${calls} API call(s) made): ${(error as Error).message}\n`);
+      return EXIT_COULD_NOT_CHECK;
+    }
+    const { groups, resources, protectedAccounts } = report.checked;
+    const summary = `${groups} groups, ${resources} resources, ${protectedAccounts} protected accounts checked with ${calls} API call(s)`;
+    if (report.problems.length === 0) {
+      io.stdout.write(`config OK: ${summary}\n`);
+      return EXIT_OK;
+    }
+    const lines = report.problems.map((problem) => `  - ${describeOrgProblem(problem)}\n`).join('');
+    io.stdout.write(`${source} names ${report.problems.length} thing(s) ${where} does not have:\n${lines}${summary}\n`);
+    return EXIT_CONFIG_WRONG;
+  } finally {
+    await simulator?.close();
+  }
+}
