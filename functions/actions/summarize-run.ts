@@ -1,11 +1,12 @@
 import * as z from 'zod';
-import { plannedActions, type PlannedAction } from '../lib/workflow-logic/planned-actions.js';
+import type { PlannedAction } from '../lib/workflow-logic/planned-actions.js';
 import { assertNoFailures, countOutcomes, flattenResults, inPlaceRecords, type RecordedAction } from '../lib/workflow-logic/run-record.js';
-import { RunStateShape, WorkflowNameShape, subjectOf } from '../lib/workflow-logic/run-state.js';
+import { RunStateShape, subjectOf } from '../lib/workflow-logic/run-state.js';
+import { WORKFLOWS, WorkflowNameSchema, type WorkflowName } from '../../workflows/catalog.js';
 import { logicActionHandler, type LogicDeps } from '../lib/workflow-logic/logic-action.js';
 
 export const inputSchema = z.strictObject({
-  workflow: WorkflowNameShape,
+  workflow: WorkflowNameSchema,
   /** `$$.Execution.Name`: ties the record to the Step Functions execution (and its logs). */
   executionName: z.string().min(1).max(256).optional(),
   state: RunStateShape,
@@ -14,7 +15,7 @@ export type SummarizeRunInput = z.output<typeof inputSchema>;
 
 /** The output of a successful (or dry) run: who, what was found, and every action with its outcome. */
 export interface RunSummary {
-  workflow: 'joiner' | 'mover' | 'leaver';
+  workflow: WorkflowName;
   status: 'SUCCEEDED' | 'DRY_RUN';
   message: string;
   executionName?: string;
@@ -43,7 +44,7 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
   const actions = dryRun ? recorded : [...inPlaceRecords(state.plan?.accountId ?? '', state.plan?.inPlace), ...recorded];
   const counts = countOutcomes(actions);
   const user = subjectOf(state);
-  const planned = dryRun ? plannedActions(workflow, state) : undefined;
+  const planned = dryRun ? WORKFLOWS[workflow].planned(state) : undefined;
   const who = user ? `${user.name || user.email} (${user.accountId})` : (state.request?.identifier ?? 'the user');
   const message = dryRun
     ? `Dry run of the ${workflow} for ${who}: ${planned?.length ?? 0} planned action(s), nothing changed.`

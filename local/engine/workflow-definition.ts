@@ -1,14 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import type { AslStateMachine } from './asl-types.js';
+import type { WorkflowName } from '../../workflows/catalog.js';
 
-/** The workflows the engine and the `jml` CLI know, each a `workflows/<name>.asl.json` file. */
-export const WORKFLOW_NAMES = ['joiner', 'mover', 'leaver'] as const;
-export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
-
-export function isWorkflowName(value: string): value is WorkflowName {
-  return (WORKFLOW_NAMES as readonly string[]).includes(value);
-}
+/** The workflows the engine and the `jml` CLI know: the catalog's, each a `workflows/<name>.asl.json` file. */
+export { WORKFLOW_NAMES, isWorkflowName, type WorkflowName } from '../../workflows/catalog.js';
 
 /** Absolute path of a workflow's ASL file in this repository. */
 export function workflowDefinitionPath(name: WorkflowName): string {

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../functions/registry.js';
-import { aslPath, aslText, inputSchemaText, schemaPath } from '../../workflows/build/workflow-artifacts.js';
+import { aslPath, aslText, inputSchemaText, schemaPath } from '../../workflows/definitions/workflow-artifacts.js';
 
 const WORKFLOWS = ['joiner', 'mover', 'leaver'] as const;
 const root = new URL('../../', import.meta.url).pathname;
@@ -31,14 +31,14 @@ describe.each(WORKFLOWS)('workflows/%s.asl.json', (name) => {
     expect(isValid, errorsText('\n')).toBe(true);
   });
 
-  it('is up to date with its source (workflows/build) and so is its input JSON Schema', () => {
+  it('is up to date with its source (workflows/definitions) and so is its input JSON Schema', () => {
     // Act
     const committedAsl = readFileSync(root + aslPath(name), 'utf8');
     const committedSchema = readFileSync(root + schemaPath(name), 'utf8');
 
     // Assess
-    expect(committedAsl, 'run: npx tsx workflows/build/generate.ts').toBe(aslText(name));
-    expect(committedSchema, 'run: npx tsx workflows/build/generate.ts').toBe(inputSchemaText(name));
+    expect(committedAsl, 'run: npx tsx workflows/definitions/generate.ts').toBe(aslText(name));
+    expect(committedSchema, 'run: npx tsx workflows/definitions/generate.ts').toBe(inputSchemaText(name));
   });
 
   it('binds every Task to a registry action, passes _meta, retries with jitter and catches', () => {

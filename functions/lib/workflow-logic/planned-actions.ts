@@ -7,31 +7,33 @@ export interface PlannedAction {
   detail: string;
 }
 
-/** What a real run of the same input would do, from the dry run's lookups (nothing changed). */
-export function plannedActions(workflow: 'joiner' | 'mover' | 'leaver', state: RunStateView): PlannedAction[] {
+/** What a real leaver of the same input would do, from the dry run's lookups (nothing changed). */
+export function plannedLeaverActions(state: RunStateView): PlannedAction[] {
+  const user = state.lookup?.found ? state.lookup.user : undefined;
+  const who = user?.accountId ?? state.request?.identifier ?? '(unknown)';
+  if (user?.membershipStatus === 'no_membership') {
+    return [{ action: 'removeUser', target: who, detail: 'already removed from the directory: nothing to do' }];
+  }
+  const planned: PlannedAction[] = [
+    { action: 'suspendUser', target: who, detail: user?.membershipStatus === 'suspended' ? 'already suspended' : 'suspend directory access' },
+  ];
+  for (const group of state.snapshot?.groups ?? []) {
+    planned.push({
+      action: 'removeFromGroup',
+      target: `${who} -> ${group.name}`,
+      detail: group.synced ? 'skipped: synced from the identity provider (remove the user there)' : 'remove membership',
+    });
+  }
+  const days = state.request?.graceDays ?? 0;
+  planned.push({ action: 'removeUser', target: who, detail: days > 0 ? `remove from the directory after ${days} day(s)` : 'remove from the directory right away' });
+  return planned;
+}
+
+/** What a real joiner or mover would do: the account step (joiner), then the access plan's changes. */
+export function plannedAccessActions(workflow: 'joiner' | 'mover', state: RunStateView): PlannedAction[] {
   const user = state.lookup?.found ? state.lookup.user : undefined;
   const who = user?.accountId ?? state.request?.identifier ?? '(unknown)';
   const planned: PlannedAction[] = [];
-  if (workflow === 'leaver' && user?.membershipStatus === 'no_membership') {
-    return [{ action: 'removeUser', target: who, detail: 'already removed from the directory: nothing to do' }];
-  }
-  if (workflow === 'leaver') {
-    planned.push({
-      action: 'suspendUser',
-      target: who,
-      detail: user?.membershipStatus === 'suspended' ? 'already suspended' : 'suspend directory access',
-    });
-    for (const group of state.snapshot?.groups ?? []) {
-      planned.push({
-        action: 'removeFromGroup',
-        target: `${who} -> ${group.name}`,
-        detail: group.synced ? 'skipped: synced from the identity provider (remove the user there)' : 'remove membership',
-      });
-    }
-    const days = state.request?.graceDays ?? 0;
-    planned.push({ action: 'removeUser', target: who, detail: days > 0 ? `remove from the directory after ${days} day(s)` : 'remove from the directory right away' });
-    return planned;
-  }
   if (workflow === 'joiner') {
     const email = state.request?.identifier ?? '';
     if (!user || user.membershipStatus === 'no_membership') planned.push({ action: 'inviteUser', target: email, detail: 'send an invite' });

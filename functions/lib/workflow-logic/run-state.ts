@@ -37,7 +37,6 @@ export const RunStateShape = z.looseObject({
 });
 export type RunStateView = z.output<typeof RunStateShape>;
 
-export const WorkflowNameShape = z.enum(['joiner', 'mover', 'leaver'], { message: "workflow must be 'joiner', 'mover' or 'leaver'" });
 
 /**
  * The user part of a summary: who the run was about, and their membership before it changed

@@ -37,7 +37,8 @@ describe('prepareRequest', () => {
     const request = await prepareRequest({ workflow: 'joiner', input: { email: 'jane.doe@example.com', department: 'Sales' } }, deps());
 
     // Assess
-    expect(request).toMatchObject({ displayName: 'Jane Doe', attributes: { department: 'Sales' }, graceDays: 0, lookup: { email: 'jane.doe@example.com' } });
+    expect(request).toMatchObject({ displayName: 'Jane Doe', attributes: { department: 'Sales' }, lookup: { email: 'jane.doe@example.com' } });
+    expect(request).not.toHaveProperty('graceDays'); // a joiner has no grace period: each workflow has its own request type
   });
 
   it('rejects invalid input with Jml.InvalidInput naming every wrong field', async () => {

@@ -1,11 +1,13 @@
 import * as z from 'zod';
-import { WORKFLOW_INPUT_SCHEMAS, type WorkflowKind } from '../../functions/lib/workflow-input/index.js';
+import { WORKFLOWS, type WorkflowName } from '../catalog.js';
 import { joinerDefinition } from './joiner-definition.js';
 import { leaverDefinition } from './leaver-definition.js';
 import { moverDefinition } from './mover-definition.js';
 
-/** The definition object of each workflow, as generated into `workflows/<name>.asl.json`. */
-export const WORKFLOW_DEFINITIONS: Record<WorkflowKind, object> = {
+type WorkflowKind = WorkflowName;
+
+/** The definition of each catalog workflow (typed: a catalog entry without one does not compile). */
+export const WORKFLOW_DEFINITIONS: Record<WorkflowName, object> = {
   joiner: joinerDefinition,
   mover: moverDefinition,
   leaver: leaverDefinition,
@@ -26,7 +28,7 @@ export function aslText(name: WorkflowKind): string {
  * and email) are in the descriptions and enforced by the zod schema at run time.
  */
 export function inputSchemaText(name: WorkflowKind): string {
-  const schema = z.toJSONSchema(WORKFLOW_INPUT_SCHEMAS[name], { io: 'input', target: 'draft-2020-12' });
+  const schema = z.toJSONSchema(WORKFLOWS[name].inputSchema, { io: 'input', target: 'draft-2020-12' });
   const document = {
     $id: `https://github.com/atlassian-jml/workflows/schemas/${name}.input.schema.json`,
     title: `${name} workflow input`,

@@ -1,18 +1,18 @@
 /**
  * Writes `workflows/<name>.asl.json` and `workflows/schemas/<name>.input.schema.json` from their
- * sources (`workflows/build/*-definition.ts`, `functions/lib/workflow-input/`).
- * `npx tsx workflows/build/generate.ts` writes; `--check` exits 1 when a committed file is stale.
+ * sources (`workflows/definitions/*-definition.ts`, `workflows/inputs/`).
+ * `npx tsx workflows/definitions/generate.ts` writes; `--check` exits 1 when a committed file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { WORKFLOW_INPUT_SCHEMAS, type WorkflowKind } from '../../functions/lib/workflow-input/index.js';
+import { WORKFLOW_NAMES } from '../catalog.js';
 import { aslPath, aslText, inputSchemaText, schemaPath } from './workflow-artifacts.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const check = process.argv.includes('--check');
 const stale: string[] = [];
 
-for (const name of Object.keys(WORKFLOW_INPUT_SCHEMAS) as WorkflowKind[]) {
+for (const name of WORKFLOW_NAMES) {
   for (const [path, text] of [
     [aslPath(name), aslText(name)],
     [schemaPath(name), inputSchemaText(name)],
@@ -32,6 +32,6 @@ for (const name of Object.keys(WORKFLOW_INPUT_SCHEMAS) as WorkflowKind[]) {
   }
 }
 if (stale.length > 0) {
-  console.error(`Out of date: ${stale.join(', ')}. Run: npx tsx workflows/build/generate.ts`);
+  console.error(`Out of date: ${stale.join(', ')}. Run: npx tsx workflows/definitions/generate.ts`);
   process.exit(1);
 }
