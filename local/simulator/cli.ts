@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from './index.js';
+import type { RunningSimulator, SimulatorOptions } from './index.js';
 import { LARGE_ORG_USERS } from './cli/flags.js';
 import { helpText } from './cli/help.js';
 import { parseSimulatorFlags } from './cli/parse-flags.js';
@@ -41,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
 
 /** Starts the simulator; a port that cannot be had is the `--port` flag's fault, so say so. */
 async function listen(options: SimulatorOptions & { port: number }): Promise<RunningSimulator> {
+  // Loaded only once the flags are good: a bad flag answers without loading every route.
+  const { startSimulator } = await import('./index.js');
   try {
     return await startSimulator(options);
   } catch (error) {
