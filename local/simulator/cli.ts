@@ -1,53 +1,32 @@
-import { parseArgs } from 'node:util';
-import { startSimulator } from './index.js';
+import type { RunningSimulator, SimulatorOptions } from './index.js';
+import { LARGE_ORG_USERS } from './cli/flags.js';
+import { helpText } from './cli/help.js';
+import { parseSimulatorFlags } from './cli/parse-flags.js';
+import { UsageError } from './cli/usage-error.js';
 
 /**
- * `npm run simulator -- [--port N] [--users N] [--seed S] [--api-key KEY] [--faults SPEC] [--time-scale X] [--no-rate-limits]`
- * Starts the simulator on 127.0.0.1 and runs until stopped (Ctrl-C).
- * Fault SPEC: rules separated by `;`, each `key=value,...[@pattern]`, keys rate5xx, rate429,
- * rate429NoRetryAfter, dropRate, latencyMs, retryAfterSeconds; pattern a glob over the path
- * under /admin (optionally preceded by a method) or `re:<regex>`; or a JSON array of rules.
- * Example: --faults 'rate5xx=0.1@POST /v2/**;latencyMs=50'
+ * `npm run simulator -- [flags]` (`--help` lists them): starts the simulator on 127.0.0.1 and
+ * runs until stopped (Ctrl-C). A bad flag is one line on stderr and exit code 2.
  */
-const USAGE = `Usage: npm run simulator -- [--port N] [--users N] [--seed S] [--api-key KEY] [--faults SPEC] [--time-scale X] [--no-rate-limits]`;
-
-function positiveInt(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number >= 0; got "${raw}".\n${USAGE}`);
-  return value;
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      users: { type: 'string' },
-      seed: { type: 'string' },
-      'api-key': { type: 'string' },
-      faults: { type: 'string' },
-      'time-scale': { type: 'string' },
-      'no-rate-limits': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
+async function main(argv: string[]): Promise<void> {
+  const flags = parseSimulatorFlags(argv);
+  if (flags === 'help') {
+    console.log(helpText());
     return;
   }
-  const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
-  if (timeScale !== undefined && !(timeScale >= 0)) throw new Error(`--time-scale must be a number >= 0; got "${values['time-scale']}".`);
   const started = performance.now();
-  const sim = await startSimulator({
-    port: positiveInt('port', values.port) ?? 0,
-    users: positiveInt('users', values.users),
-    seed: values.seed,
-    apiKey: values['api-key'],
-    faults: values.faults,
-    timeScale,
-    rateLimits: values['no-rate-limits'] ? false : undefined,
+  const sim = await listen({
+    ...flags,
+    onProgress: (flags.users ?? 0) >= LARGE_ORG_USERS
+      ? (done, total) => process.stderr.write(`generating users: ${done} of ${total} (${Math.round((done / total) * 100)}%)\n`)
+      : undefined,
   });
+  // Before the banner: whoever waits for "Press Ctrl-C" may send SIGINT right away.
+  const stop = () => {
+    sim.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const summary = sim.control.summary();
   console.log(`Atlassian Admin API simulator ready in ${Math.round(performance.now() - started)} ms`);
   console.log(`  base URL      ${sim.baseUrl}`);
@@ -58,14 +37,23 @@ async function main(): Promise<void> {
   console.log(`  users         ${summary.users.total} (${summary.users.active} active, ${summary.users.suspended} suspended), groups ${summary.groups}`);
   console.log(`  newman        --env-var protocol=http --env-var host=127.0.0.1:${sim.port} --env-var basePath=admin/ --env-var orgId=${sim.orgId} --env-var BEARER_TOKEN=${sim.apiKey}`);
   console.log('Press Ctrl-C to stop.');
-  const stop = () => {
-    sim.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  console.error((error as Error).message);
-  process.exit(2);
+/** Starts the simulator; a port that cannot be had is the `--port` flag's fault, so say so. */
+async function listen(options: SimulatorOptions & { port: number }): Promise<RunningSimulator> {
+  // Loaded only once the flags are good: a bad flag answers without loading every route.
+  const { startSimulator } = await import('./index.js');
+  try {
+    return await startSimulator(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`--port ${options.port} is already in use; pick another port between 1024 and 65535, or 0 for a free one.`);
+    if (code === 'EACCES') throw new UsageError(`--port ${options.port} needs privileges this user lacks (ports below 1024 usually do); pick one between 1024 and 65535, or 0 for a free one.`);
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof UsageError ? error.message : `The simulator failed to start: ${(error as Error).message}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
 });

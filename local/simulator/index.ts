@@ -33,6 +33,8 @@ export interface SimulatorStateOptions {
   behaviour?: Partial<OrgBehaviour>;
   /** Page sizes of the endpoints without a `limit` parameter. */
   pageSizes?: Partial<SimulatorState['pageSizes']>;
+  /** Reports generation progress (see `GeneratorOptions.onProgress`); not called again on reset. */
+  onProgress?: (done: number, total: number) => void;
   /** Builds the audit log (default: the simulator's event log behind `GET /v1/orgs/{orgId}/events`). */
   createAudit?: (state: SimulatorState) => AuditSink;
 }
@@ -83,7 +85,7 @@ export function createSimulatorState(options: SimulatorStateOptions = {}): Simul
   });
   Object.assign(state.pageSizes, options.pageSizes);
   state.audit = (options.createAudit ?? createAuditSink)(state);
-  populateOrg(state, { seed, users: options.users });
+  populateOrg(state, { seed, users: options.users, onProgress: options.onProgress });
   return state;
 }
 

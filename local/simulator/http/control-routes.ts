@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { FaultRuleSchema, ScriptedFaultSchema } from './fault-spec.js';
+import { ClockChangeSchema } from './clock-change.js';
 import type { SimulatorControl } from './control.js';
 import type { SimResponse } from './route.js';
+import { describeIssues } from './zod-issues.js';
 
-const ClockChangeSchema = z.strictObject({ now: z.string().optional(), advanceMs: z.number().optional(), timeScale: z.number().min(0).optional() });
 const BehaviourSchema = z.strictObject({
   roleApis: z.enum(['enabled', 'forbidden', 'notFound']).optional(),
   paidSubscription: z.boolean().optional(),
@@ -53,9 +54,7 @@ export function createControlHandler(control: SimulatorControl) {
         default: return { status: 404, body: { error: `No control endpoint ${method} /__control${path}.`, endpoints: HELP } };
       }
     } catch (error) {
-      const message = error instanceof z.ZodError
-        ? error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')
-        : (error as Error).message;
+      const message = error instanceof z.ZodError ? describeIssues(error) : (error as Error).message;
       return { status: 400, body: { error: message } };
     }
   };

@@ -1,17 +1,11 @@
 import { putGroups, putUsers } from '../model/seed-input.js';
 import type { OrgBehaviour, SimulatorState } from '../model/simulator-state.js';
+import { applyClockChange, type ClockChange } from './clock-change.js';
 import type { FaultRule, ScriptedFault } from './fault-spec.js';
 import type { FaultInjector } from './faults.js';
 import type { RateLimiter, RateLimits } from './rate-limiter.js';
 
-export interface ClockChange {
-  /** Jump to this simulated time (ISO-8601). */
-  now?: string;
-  /** Move simulated time by this many milliseconds. */
-  advanceMs?: number;
-  /** Simulated ms per real ms from now on (0 freezes time). */
-  timeScale?: number;
-}
+export type { ClockChange } from './clock-change.js';
 
 export interface StateSummary {
   orgId: string;
@@ -90,15 +84,9 @@ export class SimulatorControl {
     this.faults.clear();
   }
 
+  /** Jumps (`now`), moves (`advanceMs`) and/or re-speeds (`timeScale`) the clock; all or nothing. */
   setClock(change: ClockChange): void {
-    const clock = this.state.clock;
-    if (change.now !== undefined) {
-      const to = new Date(change.now);
-      if (Number.isNaN(to.getTime())) throw new RangeError(`now must be an ISO-8601 date-time; got ${change.now}`);
-      clock.set(to);
-    }
-    if (change.advanceMs !== undefined) clock.advance(change.advanceMs);
-    if (change.timeScale !== undefined) clock.setTimeScale(change.timeScale);
+    applyClockChange(this.state.clock, change);
   }
 
   setBehaviour(change: Partial<OrgBehaviour>): void {

@@ -5,6 +5,7 @@ import type { FaultInjector } from './faults.js';
 import { modelErrorToWire, type ErrorStyle } from './model-errors.js';
 import { rateLimitHeaders, type RateLimiter } from './rate-limiter.js';
 import { parseJsonBody, readBody } from './request-body.js';
+import { refuseForeignRequest, refuseNonJsonBody, type Refusal } from './request-guard.js';
 import type { HttpMethod, Route, SimResponse } from './route.js';
 import { Router } from './router.js';
 import { WireError, applicationError, gatewayError } from './wire-error.js';
@@ -24,7 +25,7 @@ const ADMIN_PREFIX = '/admin';
 const CONTROL_PREFIX = '/__control';
 
 /**
- * The simulator's HTTP front: faults, then bearer-token check, rate limit, org/directory check,
+ * The simulator's HTTP front: loopback Host/Origin check, faults, then bearer-token check, rate limit, org/directory check,
  * JSON body, then the route. Every error leaves in one of Atlassian's body shapes.
  */
 export function createSimulatorServer(deps: SimulatorServerDeps): Server {
@@ -41,8 +42,15 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
     // The `Date` header carries the simulated time, so `X-RateLimit-Reset - Date` is the wait.
     res.setHeader('Date', deps.state.clock.now().toUTCString());
 
-    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+    const isControl = path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
+    // Every route, not just /__control: the admin API is reachable from a browser too.
+    const foreign = refuseForeignRequest(req);
+    if (foreign) return send(res, refusal(foreign, isControl), requestId);
+
+    if (isControl) {
       const raw = await readBody(req);
+      const notJson = refuseNonJsonBody(req, raw);
+      if (notJson) return send(res, refusal(notJson, true), requestId);
       const response = await deps.control(method, path.slice(CONTROL_PREFIX.length) || '/', query, parseJsonBody(raw, 'application'));
       return send(res, response, requestId);
     }
@@ -136,6 +144,11 @@ function toWire(error: unknown, style: ErrorStyle): WireError {
   if (error instanceof ModelError) return modelErrorToWire(error, style);
   console.error('[simulator] unexpected error:', error);
   return applicationError(500, 'ADMIN-500-1', 'Internal error', 'The simulator hit an unexpected error; see its log.');
+}
+
+/** A refused request: `{ error }` like every control answer, the gateway shape elsewhere. */
+function refusal({ status, message }: Refusal, isControl: boolean): SimResponse {
+  return isControl ? { status, body: { error: message } } : render(gatewayError(status, message));
 }
 
 function render(error: WireError): SimResponse {

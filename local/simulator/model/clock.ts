@@ -13,6 +13,12 @@ export interface SimClockOptions {
   realNowMs?: () => number;
 }
 
+/** Simulated time stays inside these years, so every `Date` it produces can be formatted. */
+export const SIM_TIME_MIN_MS = Date.UTC(1970, 0, 1);
+export const SIM_TIME_MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** Fastest clock: a simulated day passes in 86 real milliseconds. */
+export const MAX_TIME_SCALE = 1_000_000;
+
 export class SimClock {
   private readonly realNowMs: () => number;
   private anchorRealMs: number;
@@ -22,13 +28,14 @@ export class SimClock {
   constructor(options: SimClockOptions = {}) {
     this.realNowMs = options.realNowMs ?? (() => performance.now());
     this.anchorRealMs = this.realNowMs();
-    this.anchorSimMs = (options.start ?? new Date()).getTime();
+    this.anchorSimMs = validTime((options.start ?? new Date()).getTime(), 'start');
     this.scale = validScale(options.timeScale ?? 1);
   }
 
-  /** Simulated epoch milliseconds. */
+  /** Simulated epoch milliseconds (held at the range's end rather than running past it). */
   nowMs(): number {
-    return this.anchorSimMs + (this.realNowMs() - this.anchorRealMs) * this.scale;
+    const ms = this.anchorSimMs + (this.realNowMs() - this.anchorRealMs) * this.scale;
+    return Math.min(SIM_TIME_MAX_MS, Math.max(SIM_TIME_MIN_MS, ms));
   }
 
   now(): Date {
@@ -39,22 +46,25 @@ export class SimClock {
     return this.scale;
   }
 
-  /** Changes the speed from now on, without a jump in simulated time. */
+  /** Changes the speed from now on, without a jump in simulated time. Checks before changing anything. */
   setTimeScale(scale: number): void {
+    const valid = validScale(scale);
     this.rebase();
-    this.scale = validScale(scale);
+    this.scale = valid;
   }
 
-  /** Moves simulated time forward (or back, with a negative value). */
+  /** Moves simulated time forward (or back, with a negative value). Checks before changing anything. */
   advance(ms: number): void {
+    const target = validTime(this.nowMs() + ms, `advance by ${ms} ms`);
     this.rebase();
-    this.anchorSimMs += ms;
+    this.anchorSimMs = target;
   }
 
-  /** Jumps to a given simulated time. */
+  /** Jumps to a given simulated time. Checks before changing anything. */
   set(to: Date): void {
+    const target = validTime(to.getTime(), `set to ${String(to)}`);
     this.rebase();
-    this.anchorSimMs = to.getTime();
+    this.anchorSimMs = target;
   }
 
   /** Converts a simulated duration into the real milliseconds it takes at the current speed. */
@@ -63,15 +73,21 @@ export class SimClock {
   }
 
   private rebase(): void {
-    const real = this.realNowMs();
-    this.anchorSimMs += (real - this.anchorRealMs) * this.scale;
-    this.anchorRealMs = real;
+    this.anchorSimMs = this.nowMs();
+    this.anchorRealMs = this.realNowMs();
   }
 }
 
 function validScale(scale: number): number {
-  if (!Number.isFinite(scale) || scale < 0) {
-    throw new RangeError(`timeScale must be a finite number >= 0 (0 freezes the clock), got ${scale}`);
+  if (!Number.isFinite(scale) || scale < 0 || scale > MAX_TIME_SCALE) {
+    throw new RangeError(`timeScale must be a number between 0 (frozen) and ${MAX_TIME_SCALE}; got ${scale}`);
   }
   return scale;
+}
+
+function validTime(ms: number, what: string): number {
+  if (!Number.isFinite(ms) || ms < SIM_TIME_MIN_MS || ms > SIM_TIME_MAX_MS) {
+    throw new RangeError(`Simulated time must stay between 1970-01-01 and 9999-12-31; ${what} would leave that range`);
+  }
+  return ms;
 }

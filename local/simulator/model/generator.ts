@@ -14,6 +14,8 @@ export interface GeneratorOptions {
    * people first and add synthetic ones with a realistic spread of last-active dates.
    */
   users?: number;
+  /** Called after every tenth of the users (and the last one): large orgs take seconds to build. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -55,6 +57,8 @@ export function populateOrg(state: SimulatorState, options: GeneratorOptions = {
 
   const total = options.users ?? DEMO_USER_SPECS.length;
   const demoCount = Math.min(total, DEMO_USER_SPECS.length);
+  const progressStep = Math.max(1, Math.ceil(total / 10));
+  let done = 0;
   for (let i = 0; i < demoCount; i++) addPerson(DEMO_USER_SPECS[i]);
   for (let i = demoCount; i < total; i++) addPerson(syntheticPerson(prng, i), prng.chance(0.01));
 
@@ -90,6 +94,8 @@ export function populateOrg(state: SimulatorState, options: GeneratorOptions = {
     state.putUser(user);
     for (const name of groups) state.link(groupIds.get(name)!, accountId);
     if (!removed) for (const grant of spec.directRoles ?? []) state.grant('user', accountId, sites[grant.site].resourceId, grant.role);
+    done++;
+    if (options.onProgress && (done % progressStep === 0 || done === total)) options.onProgress(done, total);
   }
 }
 

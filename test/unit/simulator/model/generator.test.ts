@@ -72,4 +72,15 @@ describe('org generator', () => {
     expect(users.filter((user) => user.membershipStatus === 'no_membership').length).toBeGreaterThan(0);
     expect(users.filter((user) => user.accountStatus !== 'active').length).toBeGreaterThan(0);
   });
+
+  it('reports progress after every tenth of the users and at the end', () => {
+    // Prepare
+    const reports: string[] = [];
+
+    // Act
+    createSimulatorState({ now: NOW, timeScale: 0, users: 95, onProgress: (done, total) => void reports.push(`${done}/${total}`) });
+
+    // Assess
+    expect(reports).toEqual(['10/95', '20/95', '30/95', '40/95', '50/95', '60/95', '70/95', '80/95', '90/95', '95/95']);
+  });
 });

@@ -22,6 +22,21 @@ describe('fault spec syntax', () => {
     expect(() => parseFaultSpec('rate5xx=2')).toThrow();
   });
 
+  it('says which rule and setting is wrong in one line, for text, JSON and patterns', () => {
+    // Act
+    const problems = ['rate5xx=2', 'latencyMs=', '[{"rate5xx":', '[{"rate429":0.1},{"latencyMs":1.5}]', 'rate5xx=0.1@re:(']
+      .map((spec) => { try { parseFaultSpec(spec); return 'parsed'; } catch (error) { return (error as Error).message; } });
+
+    // Assess
+    expect(problems).toEqual([
+      'Bad fault rule "rate5xx=2": rate5xx must be a share between 0 and 1',
+      expect.stringMatching(/^Bad fault setting "latencyMs=" .*key=number/),
+      expect.stringMatching(/^Fault rules are not valid JSON \(Unexpected end of JSON input\); send an array of rule objects/),
+      'Bad fault rule 2 ({"latencyMs":1.5}): latencyMs must be a whole number of milliseconds between 0 and 60000',
+      expect.stringMatching(/^Bad fault rule "rate5xx=0.1@re:\(": pattern must be a glob such as "POST \/v2\/\*\*" or re:<a valid regular expression>$/),
+    ]);
+  });
+
   it('matches globs per segment, methods, /admin prefixes and regexes', () => {
     // Act
     const oneSegment = compilePattern('/v1/orgs/*/users');
