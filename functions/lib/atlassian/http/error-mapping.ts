@@ -1,4 +1,5 @@
 import { AtlassianError, ErrorNames, type ErrorName } from '../../errors.js';
+import { connectFailureOf, displayUrl } from './connect-failure.js';
 import type { ParsedErrorBody } from './error-body.js';
 
 /** Atlassian codes that mean "out of seats" whatever the HTTP status says. */
@@ -66,8 +67,32 @@ export function httpFailureToError(failure: HttpFailure): AtlassianError {
   });
 }
 
-/** Turns a timeout, reset or DNS failure (no HTTP status) into `Atlassian.Transient`. */
-export function networkFailureToError(operation: string, cause: unknown, timeoutMs: number): AtlassianError {
+/** Where the request went, for the message of a failure without an HTTP answer. */
+export interface NetworkFailureContext {
+  /** The client's base URL (shown without user info). */
+  baseUrl: string;
+  /** The API answered an earlier request of this client: it was reachable a moment ago. */
+  answeredBefore?: boolean;
+}
+
+/**
+ * Turns a failure without an HTTP answer into a named error: a connect-phase failure (DNS,
+ * refused, no route, TLS) is `Atlassian.Unreachable`, naming the URL to check; a timeout or a
+ * reset after connecting is `Atlassian.Transient`.
+ */
+export function networkFailureToError(operation: string, cause: unknown, timeoutMs: number, context?: NetworkFailureContext): AtlassianError {
+  const connect = connectFailureOf(cause);
+  if (connect) {
+    const url = context ? displayUrl(context.baseUrl) : 'the Admin API';
+    const earlier = context?.answeredBefore ? ' It answered earlier in this run, so it may have stopped or lost its network.' : '';
+    return new AtlassianError(
+      ErrorNames.Unreachable,
+      `Atlassian Admin API call ${operation} could not connect to ${url} (${connect.code}: ${connect.meaning}); nothing was sent.${earlier} ` +
+        'Check the API base URL (--api-url of the jml CLI, ATLASSIAN_API_BASE_URL of the functions) and that this machine can reach it.',
+      { operation },
+      { cause },
+    );
+  }
   const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
   const what = timedOut
     ? `got no answer within ${timeoutMs} ms`
@@ -82,8 +107,9 @@ export function networkFailureToError(operation: string, cause: unknown, timeout
 
 function describeNetworkCause(cause: unknown): string {
   // undici wraps the socket error (ECONNRESET, ECONNREFUSED, ENOTFOUND) in `cause`.
-  const inner = cause instanceof Error ? (cause.cause as { code?: unknown } | undefined) : undefined;
+  const inner = cause instanceof Error ? (cause.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   if (inner && typeof inner.code === 'string') return inner.code;
+  if (inner && typeof inner.message === 'string' && inner.message) return inner.message;
   return cause instanceof Error ? cause.message : 'network error';
 }
 

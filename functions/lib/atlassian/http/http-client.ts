@@ -72,6 +72,8 @@ export class AtlassianHttpClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
+  /** Set on the first HTTP answer: a later connect failure then says the API was reachable. */
+  private answered = false;
 
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -138,8 +140,9 @@ export class AtlassianHttpClient {
       text = await response.text();
     } catch (cause) {
       this.logger.debug('Atlassian request failed without a response', { operation: spec.operation, method: spec.method, path: spec.path });
-      return { error: networkFailureToError(spec.operation, cause, this.timeoutMs) };
+      return { error: networkFailureToError(spec.operation, cause, this.timeoutMs, { baseUrl: this.baseUrl, answeredBefore: this.answered }) };
     }
+    this.answered = true;
     const requestId = response.headers.get('x-request-id') ?? response.headers.get('atl-traceid') ?? undefined;
     this.logger.debug('Atlassian request', {
       operation: spec.operation,
