@@ -10,12 +10,12 @@ const ApiUrlSchema = z.url({ protocol: /^https?$/ });
 /** Where the run goes: an external API from the options and environment, or the embedded simulator. */
 export type RunTarget = { kind: 'external'; api: ApiTarget } | { kind: 'embedded'; generation: 'v1' | 'v2' };
 
-/** Reads the API options; the key may come from ATLASSIAN_API_KEY so it stays off the command line. */
+/**
+ * Reads the API options; the key may come from ATLASSIAN_API_KEY so it stays off the command line.
+ * Each option falls back to the variable the handlers read (README), the option winning.
+ */
 export function resolveRunTarget(values: CliValues, env: NodeJS.ProcessEnv): RunTarget {
-  const generation = values['directory-api'] ?? 'v2';
-  if (generation !== 'v1' && generation !== 'v2') {
-    throw new UsageError(`--directory-api must be v1 or v2, not ${JSON.stringify(generation)}`);
-  }
+  const generation = resolveGeneration(values, env);
   const url = values['api-url'];
   if (url === undefined) {
     for (const flag of ['api-key', 'org-id', 'directory-id'] as const) {
@@ -30,11 +30,20 @@ export function resolveRunTarget(values: CliValues, env: NodeJS.ProcessEnv): Run
   if (!apiKey?.trim()) throw new UsageError('--api-url needs an org API key: set ATLASSIAN_API_KEY (preferred) or pass --api-key');
   const orgId = values['org-id'] ?? env.ATLASSIAN_ORG_ID;
   if (!orgId?.trim()) throw new UsageError('--api-url needs the org id: pass --org-id or set ATLASSIAN_ORG_ID');
-  const directoryId = values['directory-id'] ?? env.ATLASSIAN_DIRECTORY_ID;
+  const directoryId = values['directory-id'] ?? (env.ATLASSIAN_DIRECTORY_ID?.trim() || undefined);
   return {
     kind: 'external',
     api: { baseUrl: url.replace(/\/+$/, ''), apiKey: apiKey.trim(), orgId: orgId.trim(), generation, ...(directoryId ? { directoryId } : {}) },
   };
+}
+
+/** `--directory-api`, else `ATLASSIAN_DIRECTORY_API`, else v2; a wrong value names where it came from. */
+function resolveGeneration(values: CliValues, env: NodeJS.ProcessEnv): 'v1' | 'v2' {
+  const fromEnv = env.ATLASSIAN_DIRECTORY_API?.trim() || undefined;
+  const generation = values['directory-api'] ?? fromEnv ?? 'v2';
+  if (generation === 'v1' || generation === 'v2') return generation;
+  const source = values['directory-api'] !== undefined ? '--directory-api' : 'ATLASSIAN_DIRECTORY_API (environment)';
+  throw new UsageError(`${source} must be v1 or v2, not ${JSON.stringify(generation)}`);
 }
 
 /** `--waits`: short by default for the embedded simulator (its org vanishes with the process). */

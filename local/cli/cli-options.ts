@@ -7,7 +7,7 @@ export const CLI_OPTIONS = {
   'api-url': { type: 'string', value: '<url>', help: 'Base URL of a compatible Admin API, e.g. https://api.atlassian.com/admin or http://127.0.0.1:N/admin. Without it, an embedded simulator with the demo org is started.' },
   'api-key': { type: 'string', value: '<key>', help: 'Org API key for --api-url. Prefer the ATLASSIAN_API_KEY environment variable (keeps it out of shell history). Never printed.' },
   'org-id': { type: 'string', value: '<id>', help: 'Org id for --api-url (or ATLASSIAN_ORG_ID).' },
-  'directory-api': { type: 'string', value: 'v1|v2', help: 'Directory API generation: v2 (default) or v1 (sunset 2026-06-30 endpoints).' },
+  'directory-api': { type: 'string', value: 'v1|v2', help: 'Directory API generation: v2 (default) or v1 (sunset 2026-06-30 endpoints). Default: ATLASSIAN_DIRECTORY_API when set.' },
   'directory-id': { type: 'string', value: '<id>', help: 'v2 directory id (or ATLASSIAN_DIRECTORY_ID); discovered when absent.' },
   config: { type: 'string', value: '<file>', help: 'Access rules and protected accounts, JSON or YAML (default: JML_CONFIG_FILE, else config/jml.example.yaml).' },
   waits: { type: 'string', value: 'real|short', help: 'Wait states (effective time, grace period): "short" passes them at once. Default: short with the embedded simulator, real with --api-url.' },

@@ -29,9 +29,13 @@ export async function usageText(): Promise<string> {
     inputs.push(`  ${workflow}:`);
     inputs.push(...(schema ? renderJsonSchema(schema) : [`    (workflows/schemas/${workflow}.input.schema.json not generated yet)`]));
   }
+  // The options win over these; each is what the handlers read in AWS (docs/contracts.md).
   const environment = [
     '  ATLASSIAN_API_KEY        org API key for --api-url (instead of --api-key)',
     '  ATLASSIAN_ORG_ID         org id for --api-url (instead of --org-id)',
+    '  ATLASSIAN_DIRECTORY_API  v1 or v2: default for --directory-api (also with the embedded simulator)',
+    '  ATLASSIAN_DIRECTORY_ID   v2 directory id for --api-url (instead of --directory-id)',
+    '  JML_CONFIG               access rules as inline JSON, used when --config is not given',
     '  JML_CONFIG_FILE          default for --config',
   ];
   return [SYNOPSIS, '', 'Options:', ...optionLines, '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON; full JSON Schema: jml schema <workflow>, or workflows/schemas/):', ...inputs, ''].join('\n');
