@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 
+/** Powertools log levels, for `--log-level` (its help and its error list the same ones). */
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+
 /** Every option of `jml`, in the form `util.parseArgs` takes, with the text `--help` prints. */
 export const CLI_OPTIONS = {
   input: { type: 'string', short: 'i', value: '<file|json|->', help: 'Execution input: a JSON file, inline JSON, or - for stdin (required for run).' },
@@ -12,8 +15,9 @@ export const CLI_OPTIONS = {
   config: { type: 'string', value: '<file>', help: 'Access rules and protected accounts, JSON or YAML (default: JML_CONFIG_FILE, else config/jml.example.yaml).' },
   waits: { type: 'string', value: 'real|short', help: 'Wait states (effective time, grace period): "short" passes them at once. Default: short with the embedded simulator, real with --api-url.' },
   quiet: { type: 'boolean', short: 'q', help: 'No progress trace on stderr; only the output JSON on stdout.' },
-  'log-level': { type: 'string', value: '<level>', help: 'Show the handlers\' Powertools logs on stderr at this level (DEBUG, INFO, WARN, ERROR).' },
+  'log-level': { type: 'string', value: '<level>', help: `Show the handlers' Powertools logs on stderr at this level: ${LOG_LEVELS.join(', ')} (case-insensitive).` },
   help: { type: 'boolean', short: 'h', help: 'Show this help, including the input schema of every workflow.' },
+  version: { type: 'boolean', short: 'V', help: 'Print the version of jml (package.json) and exit.' },
 } as const;
 
 export type CliValues = {
@@ -29,6 +33,7 @@ export type CliValues = {
   quiet?: boolean;
   'log-level'?: string;
   help?: boolean;
+  version?: boolean;
 };
 
 export interface ParsedCommandLine {

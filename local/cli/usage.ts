@@ -3,13 +3,20 @@ import { renderJsonSchema, wrapText } from './render-json-schema.js';
 import { readInputJsonSchema } from '../engine/workflow-input.js';
 import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
 
+/** The commands, as printed after a wrong one and at the top of `--help`. */
+export const USAGE_LINES = [
+  'Usage:',
+  '  npm run jml -- run <joiner|mover|leaver> --input <file|json|-> [--dry-run] [options]',
+  '  npm run jml -- schema <joiner|mover|leaver>      print the input JSON Schema',
+  '  npm run jml -- --help | --version',
+];
+
 const SYNOPSIS = `jml: joiner / mover / leaver workflows for an Atlassian Cloud organization, run locally.
 
-Usage:
-  npm run jml -- run <joiner|mover|leaver> --input <file|json|-> [--dry-run] [options]
+${USAGE_LINES.join('\n')}
+
+Example:
   npm run jml -- run leaver --input '{"email":"ada@acme.example"}' --api-url https://api.atlassian.com/admin --org-id ORG
-  npm run jml -- schema <joiner|mover|leaver>      print the input JSON Schema
-  npm run jml -- --help
 
 Without --api-url the workflow runs against an embedded simulator with the demo org (nothing real is
 touched). Progress goes to stderr, the output JSON to stdout (pipe it with \`npm run -s jml -- ...\`:

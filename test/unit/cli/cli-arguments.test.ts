@@ -58,8 +58,20 @@ describe('readInput', () => {
   it('reads stdin for - and explains a missing file', async () => {
     // Act / Assess
     await expect(readInput('-', async () => '{"accountId":"a1"}')).resolves.toEqual({ accountId: 'a1' });
-    await expect(readInput('/nonexistent/input.json', noStdin)).rejects.toThrow(/Cannot read the input file .*ENOENT/);
+    await expect(readInput('/nonexistent/input.json', noStdin)).rejects.toThrow(/--input \/nonexistent\/input.json: no such file/);
     await expect(readInput(undefined, noStdin)).rejects.toThrow(/--input is required/);
+  });
+});
+
+describe('readInput: what people paste, pipe and save', () => {
+  it('drops a UTF-8 byte order mark on stdin and refuses blank stdin and non-objects, saying what they were', async () => {
+    // Act / Assess
+    await expect(readInput('-', async () => '\uFEFF{"email":"ada@acme.example"}')).resolves.toEqual({ email: 'ada@acme.example' });
+    await expect(readInput('-', async () => ' \n')).rejects.toThrow(/nothing arrived on stdin/);
+    await expect(readInput('-', async () => 'true')).rejects.toThrow(/the input on stdin is a boolean \(true\), not a JSON object/);
+    await expect(readInput('"ada@acme.example"', noStdin)).rejects.toThrow(/--input "ada@acme.example" is a string, not a JSON object/);
+    await expect(readInput('[]', noStdin)).rejects.toThrow(/the --input JSON is an array, not a JSON object/);
+    await expect(readInput('  ', noStdin)).rejects.toThrow(/--input is empty/);
   });
 });
 
