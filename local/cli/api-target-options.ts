@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
 import { DEFAULT_CONFIG_FILE, type ApiTarget } from '../engine/handler-environment.js';
 import { loadJmlConfig } from '../../functions/lib/config/load-jml-config.js';
+import { apiBaseUrlProblem } from '../../functions/lib/atlassian/api-base-url.js';
 import type { CliValues } from './cli-options.js';
 import { UsageError } from './read-input.js';
-
-const ApiUrlSchema = z.url({ protocol: /^https?$/ });
 
 /** Where the run goes: an external API from the options and environment, or the embedded simulator. */
 export type RunTarget = { kind: 'external'; api: ApiTarget } | { kind: 'embedded'; generation: 'v1' | 'v2' };
@@ -23,9 +21,8 @@ export function resolveRunTarget(values: CliValues, env: NodeJS.ProcessEnv): Run
     }
     return { kind: 'embedded', generation };
   }
-  if (!ApiUrlSchema.safeParse(url).success) {
-    throw new UsageError(`--api-url must be an http(s) URL such as https://api.atlassian.com/admin, not ${JSON.stringify(url)}`);
-  }
+  const problem = apiBaseUrlProblem(url);
+  if (problem) throw new UsageError(`--api-url ${problem} (given: ${JSON.stringify(url)})`);
   const apiKey = values['api-key'] ?? env.ATLASSIAN_API_KEY;
   if (!apiKey?.trim()) throw new UsageError('--api-url needs an org API key: set ATLASSIAN_API_KEY (preferred) or pass --api-key');
   const orgId = values['org-id'] ?? env.ATLASSIAN_ORG_ID;
@@ -33,7 +30,7 @@ export function resolveRunTarget(values: CliValues, env: NodeJS.ProcessEnv): Run
   const directoryId = values['directory-id'] ?? (env.ATLASSIAN_DIRECTORY_ID?.trim() || undefined);
   return {
     kind: 'external',
-    api: { baseUrl: url.replace(/\/+$/, ''), apiKey: apiKey.trim(), orgId: orgId.trim(), generation, ...(directoryId ? { directoryId } : {}) },
+    api: { baseUrl: url.trim().replace(/\/+$/, ''), apiKey: apiKey.trim(), orgId: orgId.trim(), generation, ...(directoryId ? { directoryId } : {}) },
   };
 }
 

@@ -7,7 +7,7 @@ export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL'
 export const CLI_OPTIONS = {
   input: { type: 'string', short: 'i', value: '<file|json|->', help: 'Execution input: a JSON file, inline JSON, or - for stdin (required for run).' },
   'dry-run': { type: 'boolean', help: 'Set "dryRun": true in the input: plan and report, change nothing.' },
-  'api-url': { type: 'string', value: '<url>', help: 'Base URL of a compatible Admin API, e.g. https://api.atlassian.com/admin or http://127.0.0.1:N/admin. Without it, an embedded simulator with the demo org is started.' },
+  'api-url': { type: 'string', value: '<url>', help: 'Base URL of a compatible Admin API, e.g. https://api.atlassian.com/admin or http://127.0.0.1:N/admin (http:// only to this machine: the key is sent with every request). Without it, an embedded simulator with the demo org is started.' },
   'api-key': { type: 'string', value: '<key>', help: 'Org API key for --api-url. Prefer the ATLASSIAN_API_KEY environment variable (keeps it out of shell history). Never printed.' },
   'org-id': { type: 'string', value: '<id>', help: 'Org id for --api-url (or ATLASSIAN_ORG_ID).' },
   'directory-api': { type: 'string', value: 'v1|v2', help: 'Directory API generation: v2 (default) or v1 (sunset 2026-06-30 endpoints). Default: ATLASSIAN_DIRECTORY_API when set.' },

@@ -83,3 +83,17 @@ describe('jml --version, --help and --log-level', () => {
     expect(inHelp).toBe(inError);
   }, 60_000);
 });
+
+describe('jml run --api-url http:// to another machine', () => {
+  it('is refused before any call, naming --api-url and https, and never printing the key', async () => {
+    // Act
+    const result = await runScript('local/cli.ts', ['run', 'leaver', '--input', '{"email":"ada@acme.example"}', '--api-url', 'http://api.atlassian.com/admin', '--org-id', 'o'],
+      { ATLASSIAN_API_KEY: 'canary-key-never-printed-789' });
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^jml: --api-url must use https:\/\/ for api\.atlassian\.com: the org API key travels with every request/);
+    expect(result.stderr).toMatch(/allowed only to this machine \(127\.0\.0\.0\/8, \[::1\], localhost\)/);
+    expect(result.stdout + result.stderr).not.toContain('canary-key-never-printed-789');
+  }, 60_000);
+});
