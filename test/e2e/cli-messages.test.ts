@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from './cli-harness.js';
+import { runScript, startCountingServer } from './cli-harness.js';
 
 /** What a new user gets from the real `jml` binary (a child process) for common slips. */
 const USAGE = /\nUsage:\n {2}npm run jml -- run <joiner\|mover\|leaver> --input <file\|json\|-> \[--dry-run\] \[options\]\n/;
@@ -95,5 +95,27 @@ describe('jml run --api-url http:// to another machine', () => {
     expect(result.stderr).toMatch(/^jml: --api-url must use https:\/\/ for api\.atlassian\.com: the org API key travels with every request/);
     expect(result.stderr).toMatch(/allowed only to this machine \(127\.0\.0\.0\/8, \[::1\], localhost\)/);
     expect(result.stdout + result.stderr).not.toContain('canary-key-never-printed-789');
+  }, 60_000);
+});
+
+describe('jml run with a key the API rejects', () => {
+  it('says the key came from ATLASSIAN_API_KEY (or --api-key), not from a secret', async () => {
+    // Prepare
+    const api = await startCountingServer(401, { code: 401, message: 'Unauthorized' });
+    try {
+      // Act
+      const result = await runScript('local/cli.ts', ['run', 'leaver', '--input', '{"email":"ada@acme.example"}', '--api-url', api.url, '--org-id', 'o', '--directory-id', 'd'],
+        { ATLASSIAN_API_KEY: 'canary-key-never-printed-321' });
+
+      // Assess
+      expect(result.code).toBe(1);
+      const output = JSON.parse(result.stdout) as { error: string; cause: string };
+      expect(output.error).toBe('Atlassian.Unauthorized');
+      expect(output.cause).toContain("Atlassian rejected the API key from the ATLASSIAN_API_KEY environment variable (which the jml CLI's --api-key also sets)");
+      expect(output.cause).not.toMatch(/secret/i);
+      expect(result.stdout + result.stderr).not.toContain('canary-key-never-printed-321');
+    } finally {
+      await new Promise((resolve) => api.server.close(resolve));
+    }
   }, 60_000);
 });

@@ -100,4 +100,15 @@ describe('networkFailureToError', () => {
     expect(networkFailureToError('op', aggregate, 1000, { baseUrl: 'http://localhost:9/admin' })).toMatchObject({ name: 'Atlassian.Unreachable' });
     expect(networkFailureToError('op', badPort, 1000, { baseUrl: 'http://127.0.0.1:1/admin' }).message).toMatch(/http:\/\/127\.0\.0\.1:1\/admin \(bad port/);
   });
+
+  it('says where a rejected API key came from, when the client knows it', () => {
+    // Act
+    const fromEnv = httpFailureToError({ operation: 'v2.listDirectories', status: 401, parsed: {}, apiKeySource: 'the ATLASSIAN_API_KEY environment variable' });
+    const unknown = httpFailureToError({ operation: 'v2.listDirectories', status: 401, parsed: {} });
+
+    // Assess
+    expect(fromEnv.message).toContain('Atlassian rejected the API key from the ATLASSIAN_API_KEY environment variable. Check that it is a current, unexpired org API key');
+    expect(fromEnv.message).not.toMatch(/secret/i);
+    expect(unknown.message).toContain('Atlassian rejected the API key. Check that it is a current');
+  });
 });

@@ -36,8 +36,6 @@ const ADVICE: Partial<Record<ErrorName, string>> = {
   [ErrorNames.Conflict]: 'The change conflicts with the current state in Atlassian; look the object up in admin.atlassian.com before retrying.',
   [ErrorNames.Forbidden]:
     'The API key is not allowed to do this. Use an org admin API key for this organization; role assignment and invite APIs may need Atlassian Support to enable them for the org, and IdP-synced (SCIM) groups cannot be changed through the API.',
-  [ErrorNames.Unauthorized]:
-    'Atlassian rejected the API key. Check that the secret holds a current, unexpired org API key (admin.atlassian.com > Settings > API keys) and that the org id matches it.',
   [ErrorNames.BadRequest]: 'Atlassian rejected the request as invalid; correct the input named above and try again.',
   [ErrorNames.LicenseLimit]: 'A product license limit was reached. Free up seats or raise the license tier in admin.atlassian.com, then retry.',
 };
@@ -48,6 +46,17 @@ export interface HttpFailure {
   parsed: ParsedErrorBody;
   requestId?: string;
   retryAfterMs?: number;
+  /** Where the API key came from, e.g. "the ATLASSIAN_API_KEY environment variable", for a 401's advice. */
+  apiKeySource?: string;
+}
+
+/** A 401's advice names where the key came from: a wrong secret and a wrong variable are fixed in different places. */
+function unauthorizedAdvice(apiKeySource: string | undefined): string {
+  const key = apiKeySource ? `the API key from ${apiKeySource}` : 'the API key';
+  return (
+    `Atlassian rejected ${key}. Check that it is a current, unexpired org API key ` +
+    '(admin.atlassian.com > Settings > API keys) and that the org id matches it.'
+  );
 }
 
 /** Turns a non-2xx response into a named, admin-readable `AtlassianError`. */
@@ -57,7 +66,8 @@ export function httpFailureToError(failure: HttpFailure): AtlassianError {
   const said = parsed.summary ? `: ${truncate(parsed.summary).replace(/[.\s]+$/, '')}` : '';
   const code = parsed.code ? ` ${parsed.code}` : '';
   const wait = failure.retryAfterMs !== undefined ? ` Atlassian asked to wait ${Math.ceil(failure.retryAfterMs / 1000)}s.` : '';
-  const message = `Atlassian Admin API call ${operation} failed with HTTP ${status}${code}${said}.${wait} ${ADVICE[name] ?? ''}`.trim();
+  const advice = name === ErrorNames.Unauthorized ? unauthorizedAdvice(failure.apiKeySource) : (ADVICE[name] ?? '');
+  const message = `Atlassian Admin API call ${operation} failed with HTTP ${status}${code}${said}.${wait} ${advice}`.trim();
   return new AtlassianError(name, message, {
     operation,
     status,

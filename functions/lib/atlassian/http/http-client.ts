@@ -24,6 +24,8 @@ export interface HttpClientOptions {
   /** e.g. `https://api.atlassian.com/admin` (no trailing slash needed). */
   baseUrl: string;
   apiKey: () => Promise<string>;
+  /** Where the key comes from, e.g. "the ATLASSIAN_API_KEY environment variable": named when Atlassian rejects it. */
+  apiKeySource?: string;
   logger?: ClientLogger;
   fetch?: typeof fetch;
   retry?: Partial<RetryOptions>;
@@ -157,7 +159,8 @@ export class AtlassianHttpClient {
       const parsed = parseErrorBody(body.ok ? body.value : undefined);
       if (parsed.summary) parsed.summary = redact(parsed.summary, apiKey);
       const retryAfterMs = serverRequestedDelayMs(response.headers, this.now(), response.status);
-      return { error: httpFailureToError({ operation: spec.operation, status: response.status, parsed, requestId, retryAfterMs }) };
+      const apiKeySource = this.options.apiKeySource;
+      return { error: httpFailureToError({ operation: spec.operation, status: response.status, parsed, requestId, retryAfterMs, apiKeySource }) };
     }
     if (!spec.schema) return { status: response.status, data: undefined as T, requestId };
     if (!body.ok) throwUnexpected(spec.operation, 'the body is not JSON', { status: response.status, requestId });
