@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup/polyfills.ts'],
+    // Handler logs and EMF metrics are dropped from the output unless JML_TEST_LOGS=1.
+    setupFiles: ['test/setup/polyfills.ts', 'test/setup/quiet-handler-output.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // 2-core CI machine: a couple of workers is faster than many contending ones.

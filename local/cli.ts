@@ -10,6 +10,8 @@ for (const method of ['log', 'info', 'debug', 'warn', 'trace'] as const) {
 }
 
 async function readStdin(): Promise<string> {
+  // A terminal means nothing was piped in: say so at once instead of waiting for Ctrl-D.
+  if (process.stdin.isTTY) return '';
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

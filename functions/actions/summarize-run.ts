@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { PlannedAction } from '../lib/workflow-logic/planned-actions.js';
+import { countPlanned, type PlannedAction } from '../lib/workflow-logic/planned-actions.js';
 import { assertNoFailures, countOutcomes, flattenResults, inPlaceRecords, type RecordedAction } from '../lib/workflow-logic/run-record.js';
 import { RunStateShape, subjectOf } from '../lib/workflow-logic/run-state.js';
 import { WORKFLOWS, WorkflowNameSchema, type WorkflowName } from '../../workflows/catalog.js';
@@ -22,7 +22,8 @@ export interface RunSummary {
   /** ISO-8601 time the record was made. */
   finishedAt: string;
   user: ReturnType<typeof subjectOf>;
-  reason: string;
+  /** The input's reason; absent when none was given. */
+  reason?: string;
   /** Leaver: groups and roles before anything changed (audit, rehire). */
   snapshot?: unknown;
   /** Joiner and mover: the access plan from the rules. */
@@ -46,8 +47,8 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
   const user = subjectOf(state);
   const planned = dryRun ? WORKFLOWS[workflow].planned(state) : undefined;
   const who = user ? `${user.name || user.email} (${user.accountId})` : (state.request?.identifier ?? 'the user');
-  const message = dryRun
-    ? `Dry run of the ${workflow} for ${who}: ${planned?.length ?? 0} planned action(s), nothing changed.`
+  const message = planned
+    ? `Dry run of the ${workflow} for ${who}: ${plannedSummary(planned)}; nothing changed.`
     : `The ${workflow} for ${who} finished: ${counts.done} done, ${counts.already} already in place, ${counts.skipped} skipped.${cancellations(actions)}`;
   return {
     workflow,
@@ -56,7 +57,7 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
     ...(executionName ? { executionName } : {}),
     finishedAt: now().toISOString(),
     user,
-    reason: state.request?.reason ?? '',
+    ...(state.request?.reason ? { reason: state.request.reason } : {}),
     ...(state.snapshot ? { snapshot: state.snapshot } : {}),
     ...(state.plan ? { plan: state.plan } : {}),
     ...(planned ? { planned } : {}),
@@ -69,6 +70,16 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
 function cancellations(actions: readonly RecordedAction[]): string {
   const cancelled = actions.filter((a) => a.outcome === 'skipped' && (a.action === 'suspendUser' || a.action === 'removeUser') && a.detail);
   return cancelled.map((a) => ` ${(a.detail as string).split('. ')[0]}.`).join('');
+}
+
+/** "4 planned change(s), 1 already in place, 1 will be skipped": only `done` steps change anything. */
+function plannedSummary(planned: readonly PlannedAction[]): string {
+  const counts = countPlanned(planned);
+  return [
+    `${counts.done} planned change(s)`,
+    ...(counts.already > 0 ? [`${counts.already} already in place`] : []),
+    ...(counts.skipped > 0 ? [`${counts.skipped} will be skipped`] : []),
+  ].join(', ');
 }
 
 export const handler = logicActionHandler('summarizeRun', inputSchema, summarizeRun);

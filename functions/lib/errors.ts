@@ -8,6 +8,8 @@
 export const ErrorNames = {
   RateLimited: 'Atlassian.RateLimited',
   Transient: 'Atlassian.Transient',
+  /** The API could not be reached at all (wrong URL, DNS, refused, TLS): not retried. */
+  Unreachable: 'Atlassian.Unreachable',
   NotFound: 'Atlassian.NotFound',
   Conflict: 'Atlassian.Conflict',
   Forbidden: 'Atlassian.Forbidden',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { JmlError, ErrorNames } from './errors.js';
+import { apiBaseUrlProblem } from './atlassian/api-base-url.js';
 
 /**
  * The environment of an action handler (docs/contracts.md, "Runtime configuration"). Parsed once
@@ -14,9 +15,14 @@ const nonBlank = (what: string) =>
     .trim()
     .min(1, { message: `is empty: set it to ${what}` });
 
+/** https, or http to loopback only: the rule is shared with the CLI's --api-url. */
 const baseUrl = z
-  .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://api.atlassian.com/admin' })
-  .transform((url) => url.replace(/\/+$/, ''));
+  .string({ message: 'must be an http(s) URL such as https://api.atlassian.com/admin' })
+  .superRefine((url, ctx) => {
+    const problem = apiBaseUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((url) => url.trim().replace(/\/+$/, ''));
 
 export const RuntimeConfigSchema = z
   .object({

@@ -1,21 +1,19 @@
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
 import { DEFAULT_CONFIG_FILE, type ApiTarget } from '../engine/handler-environment.js';
 import { loadJmlConfig } from '../../functions/lib/config/load-jml-config.js';
+import { apiBaseUrlProblem } from '../../functions/lib/atlassian/api-base-url.js';
 import type { CliValues } from './cli-options.js';
 import { UsageError } from './read-input.js';
-
-const ApiUrlSchema = z.url({ protocol: /^https?$/ });
 
 /** Where the run goes: an external API from the options and environment, or the embedded simulator. */
 export type RunTarget = { kind: 'external'; api: ApiTarget } | { kind: 'embedded'; generation: 'v1' | 'v2' };
 
-/** Reads the API options; the key may come from ATLASSIAN_API_KEY so it stays off the command line. */
+/**
+ * Reads the API options; the key may come from ATLASSIAN_API_KEY so it stays off the command line.
+ * Each option falls back to the variable the handlers read (README), the option winning.
+ */
 export function resolveRunTarget(values: CliValues, env: NodeJS.ProcessEnv): RunTarget {
-  const generation = values['directory-api'] ?? 'v2';
-  if (generation !== 'v1' && generation !== 'v2') {
-    throw new UsageError(`--directory-api must be v1 or v2, not ${JSON.stringify(generation)}`);
-  }
+  const generation = resolveGeneration(values, env);
   const url = values['api-url'];
   if (url === undefined) {
     for (const flag of ['api-key', 'org-id', 'directory-id'] as const) {
@@ -23,18 +21,26 @@ export function resolveRunTarget(values: CliValues, env: NodeJS.ProcessEnv): Run
     }
     return { kind: 'embedded', generation };
   }
-  if (!ApiUrlSchema.safeParse(url).success) {
-    throw new UsageError(`--api-url must be an http(s) URL such as https://api.atlassian.com/admin, not ${JSON.stringify(url)}`);
-  }
+  const problem = apiBaseUrlProblem(url);
+  if (problem) throw new UsageError(`--api-url ${problem} (given: ${JSON.stringify(url)})`);
   const apiKey = values['api-key'] ?? env.ATLASSIAN_API_KEY;
   if (!apiKey?.trim()) throw new UsageError('--api-url needs an org API key: set ATLASSIAN_API_KEY (preferred) or pass --api-key');
   const orgId = values['org-id'] ?? env.ATLASSIAN_ORG_ID;
   if (!orgId?.trim()) throw new UsageError('--api-url needs the org id: pass --org-id or set ATLASSIAN_ORG_ID');
-  const directoryId = values['directory-id'] ?? env.ATLASSIAN_DIRECTORY_ID;
+  const directoryId = values['directory-id'] ?? (env.ATLASSIAN_DIRECTORY_ID?.trim() || undefined);
   return {
     kind: 'external',
-    api: { baseUrl: url.replace(/\/+$/, ''), apiKey: apiKey.trim(), orgId: orgId.trim(), generation, ...(directoryId ? { directoryId } : {}) },
+    api: { baseUrl: url.trim().replace(/\/+$/, ''), apiKey: apiKey.trim(), orgId: orgId.trim(), generation, ...(directoryId ? { directoryId } : {}) },
   };
+}
+
+/** `--directory-api`, else `ATLASSIAN_DIRECTORY_API`, else v2; a wrong value names where it came from. */
+function resolveGeneration(values: CliValues, env: NodeJS.ProcessEnv): 'v1' | 'v2' {
+  const fromEnv = env.ATLASSIAN_DIRECTORY_API?.trim() || undefined;
+  const generation = values['directory-api'] ?? fromEnv ?? 'v2';
+  if (generation === 'v1' || generation === 'v2') return generation;
+  const source = values['directory-api'] !== undefined ? '--directory-api' : 'ATLASSIAN_DIRECTORY_API (environment)';
+  throw new UsageError(`${source} must be v1 or v2, not ${JSON.stringify(generation)}`);
 }
 
 /** `--waits`: short by default for the embedded simulator (its org vanishes with the process). */

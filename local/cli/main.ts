@@ -4,10 +4,11 @@ import { isWorkflowName, WORKFLOW_NAMES, type WorkflowName } from '../engine/wor
 import { checkWorkflowInput, readInputJsonSchema } from '../engine/workflow-input.js';
 import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
 import { readableCause } from '../engine/lambda-error.js';
-import { parseCommandLine, type CliValues } from './cli-options.js';
+import { LOG_LEVELS, parseCommandLine, type CliValues } from './cli-options.js';
 import { readInput, UsageError, withDryRun } from './read-input.js';
 import { resolveConfigFile, resolveRunTarget, resolveShortWaits, type RunTarget } from './api-target-options.js';
-import { usageText } from './usage.js';
+import { USAGE_LINES, usageText } from './usage.js';
+import { packageVersion } from './version.js';
 import { describeWait } from './wait-notice.js';
 import { checkConfigCommand } from './check-config-command.js';
 
@@ -27,9 +28,7 @@ export const EXIT_USAGE = 2;
 /** 128 + SIGINT, as shells report a process stopped by Ctrl-C. */
 export const EXIT_ABORTED = 130;
 
-const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
-
-/** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage, input or config). */
+/** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage, input or config, 130 Ctrl-C). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseCommandLine(argv);
@@ -38,21 +37,33 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(await usageText());
       return EXIT_SUCCEEDED;
     }
-    if (command === undefined) throw new UsageError('no command given: use run <joiner|mover|leaver>, check-config or --help');
+    if (values.version) {
+      io.stdout.write(`${await packageVersion()}\n`);
+      return EXIT_SUCCEEDED;
+    }
+    if (command === undefined) throw new UsageError(`no command given: use run <${WORKFLOW_NAMES.join('|')}>, check-config or --help`, [], true);
     if (command === 'check-config') return await checkConfigCommand(positionals.slice(1), values, io);
+    if (command !== 'run' && command !== 'schema') throw unknownCommand(command);
     if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
     const name = requireWorkflow(workflow);
     if (command === 'schema') return await printSchema(name, io);
-    if (command === 'run') return await runCommand(name, values, io);
-    throw new UsageError(`unknown command ${JSON.stringify(command)}: use run, schema, check-config or --help`);
+    return await runCommand(name, values, io);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`jml: ${(error as Error).message}\n${(error as UsageError).details?.map((d) => `  - ${d}\n`).join('') ?? ''}Run with --help for usage.\n`);
+      const details = (error as UsageError).details?.map((d) => `  - ${d}\n`).join('') ?? '';
+      const usage = (error as UsageError).showUsage ? `${USAGE_LINES.join('\n')}\n` : '';
+      io.stderr.write(`jml: ${(error as Error).message}\n${details}${usage}Run with --help for every option.\n`);
       return EXIT_USAGE;
     }
     io.stderr.write(`jml: the execution could not run: ${(error as Error).message}\n`);
     return EXIT_FAILED;
   }
+}
+
+/** A first word that is not a command; a workflow name there means `run` was left out. */
+function unknownCommand(command: string): UsageError {
+  const hint = isWorkflowName(command) ? `did you mean "jml run ${command}"?` : 'the commands are run, schema and check-config';
+  return new UsageError(`unknown command ${JSON.stringify(command)}: ${hint}`, [], true);
 }
 
 function requireWorkflow(workflow: string | undefined): WorkflowName {
@@ -80,7 +91,7 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
   if (!checked.ok) throw new UsageError(`the ${workflow} input is not valid (nothing was called):`, checked.problems);
   if (values['log-level']) {
     const level = values['log-level'].toUpperCase();
-    if (!LOG_LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(values['log-level'])}`);
+    if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(values['log-level'])}`);
     io.env.POWERTOOLS_LOG_LEVEL = level;
     io.env.POWERTOOLS_DEV = 'true'; // logs through the global console, which the CLI sends to stderr
   }

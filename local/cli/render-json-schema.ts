@@ -32,13 +32,9 @@ export function renderJsonSchema(jsonSchema: object, indent = '    '): string[] 
       .join(', ');
     lines.push(...wrapText(`${indent}${name.padEnd(16)} ${detail}${field.description ? `: ${field.description}` : ''}`, indent.length + 17));
   }
-  // Zod refinements do not survive into JSON Schema; this one every identity input has.
-  if (fields.properties.accountId && fields.properties.email && !fields.required.has('accountId') && !fields.required.has('email') && !variants) {
-    lines.push(`${indent}say who: give exactly one of accountId, email`);
-  }
   if (variants) {
     const alternatives = variants.map((variant) => (variant.required ?? Object.keys(variant.properties ?? {})).join(' + ') || typeOf(variant));
-    lines.push(`${indent}give one of: ${alternatives.join(' | ')}`);
+    lines.push(`${indent}give ${schema.oneOf ? 'exactly ' : ''}one of: ${alternatives.join(' | ')}`);
   }
   return lines;
 }

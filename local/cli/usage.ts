@@ -3,15 +3,22 @@ import { renderJsonSchema, wrapText } from './render-json-schema.js';
 import { readInputJsonSchema } from '../engine/workflow-input.js';
 import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
 
+/** The commands, as printed after a wrong one and at the top of `--help`. */
+export const USAGE_LINES = [
+  'Usage:',
+  '  npm run jml -- run <joiner|mover|leaver> --input <file|json|-> [--dry-run] [options]',
+  '  npm run jml -- schema <joiner|mover|leaver>      print the input JSON Schema',
+  '  npm run jml -- check-config [--config F] [--api-url U --org-id O]',
+  '                                                   check the config against the org',
+  '  npm run jml -- --help | --version',
+];
+
 const SYNOPSIS = `jml: joiner / mover / leaver workflows for an Atlassian Cloud organization, run locally.
 
-Usage:
-  npm run jml -- run <joiner|mover|leaver> --input <file|json|-> [--dry-run] [options]
+${USAGE_LINES.join('\n')}
+
+Example:
   npm run jml -- run leaver --input '{"email":"ada@acme.example"}' --api-url https://api.atlassian.com/admin --org-id ORG
-  npm run jml -- schema <joiner|mover|leaver>      print the input JSON Schema
-  npm run jml -- check-config [--config F] [--api-url U --org-id O]
-                                                   check the config against the org
-  npm run jml -- --help
 
 Without --api-url the workflow runs against an embedded simulator with the demo org (nothing real is
 touched). Progress goes to stderr, the output JSON to stdout (pipe it with \`npm run -s jml -- ...\`:
@@ -38,9 +45,13 @@ export async function usageText(): Promise<string> {
     inputs.push(`  ${workflow}:`);
     inputs.push(...(schema ? renderJsonSchema(schema) : [`    (workflows/schemas/${workflow}.input.schema.json not generated yet)`]));
   }
+  // The options win over these; each is what the handlers read in AWS (docs/contracts.md).
   const environment = [
     '  ATLASSIAN_API_KEY        org API key for --api-url (instead of --api-key)',
     '  ATLASSIAN_ORG_ID         org id for --api-url (instead of --org-id)',
+    '  ATLASSIAN_DIRECTORY_API  v1 or v2: default for --directory-api (also with the embedded simulator)',
+    '  ATLASSIAN_DIRECTORY_ID   v2 directory id for --api-url (instead of --directory-id)',
+    '  JML_CONFIG               access rules as inline JSON, used when --config is not given',
     '  JML_CONFIG_FILE          default for --config',
   ];
   return [SYNOPSIS, '', 'Options:', ...optionLines, '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON; full JSON Schema: jml schema <workflow>, or workflows/schemas/):', ...inputs, ''].join('\n');

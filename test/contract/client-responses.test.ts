@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { V1GroupsSearchPageSchema, V1UsersSearchPageSchema } from '../../functions/lib/atlassian/schemas/v1-users.js';
+import { readSpecDocument } from './openapi.js';
 
 /** The response examples Atlassian publishes for operations the client reads must parse. */
-const spec = JSON.parse(readFileSync(new URL('../../../shared/atlassian-admin-api/org-api.2026-07-22.json', import.meta.url), 'utf8'));
+const spec = readSpecDocument('org-api.2026-07-22.json') as { paths: Record<string, any> };
 const example = (path: string, name: string) => spec.paths[path].post.responses['200'].content['application/json'].examples[name].value;
 
 describe("the client's response schemas accept Atlassian's published examples", () => {

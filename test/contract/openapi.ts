@@ -73,15 +73,23 @@ export function validateRequestBody(method: string, openApiPath: string, body: u
   return loadOpenApi().validateRequestBody(method, openApiPath, body);
 }
 
+/**
+ * One spec document as published (OpenAPI dialect), e.g. `org-api.2026-07-22.json`. The only
+ * place that reads ../shared, so a missing checkout says where the specs are expected.
+ */
+export function readSpecDocument(file: string, dir: URL = SPEC_DIR): Json {
+  const url = new URL(file, dir);
+  if (!existsSync(url)) {
+    throw new Error(`Atlassian's OpenAPI spec is missing at ${url.pathname}. The contract tests expect the specs at ../shared/atlassian-admin-api/ beside the repository (CI provides it).`);
+  }
+  return JSON.parse(readFileSync(url, 'utf8')) as Json;
+}
+
 function build(): OpenApi {
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats.default(ajv);
   const docs = SPEC_FILES.map(({ id, file }) => {
-    const url = new URL(file, SPEC_DIR);
-    if (!existsSync(url)) {
-      throw new Error(`Atlassian's OpenAPI spec is missing at ${url.pathname}. The contract tests need ../shared/atlassian-admin-api/ beside the repository (CI provides it).`);
-    }
-    const doc = toJsonSchemaDialect(JSON.parse(readFileSync(url, 'utf8'))) as { paths: Record<string, Record<string, OperationObject>> } & Json;
+    const doc = toJsonSchemaDialect(readSpecDocument(file)) as { paths: Record<string, Record<string, OperationObject>> } & Json;
     ajv.addSchema({ ...doc, $id: `https://spec.local/${id}.json` });
     return { id, doc };
   });

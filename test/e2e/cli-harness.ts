@@ -32,11 +32,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin 
   return { code, stdout, stderr };
 }
 
-/** Runs a repository script as a real child process (`npx tsx <script> ...`). */
-export function runScript(script: string, argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/**
+ * Runs a repository script as a real child process (`npx tsx <script> ...`). `stdin` is written
+ * and closed (empty by default), as `cmd < file` or `cmd < /dev/null` would.
+ */
+export function runScript(script: string, argv: string[], env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', script, ...argv], { cwd: fileURLToPath(new URL('../..', import.meta.url)), env: cleanEnv(env), timeout: 60_000 },
+    const child = execFile('npx', ['tsx', script, ...argv], { cwd: fileURLToPath(new URL('../..', import.meta.url)), env: cleanEnv(env), timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+    child.stdin?.end(stdin);
   });
 }
 

@@ -128,6 +128,25 @@ describe('jml run --api-url against a separately started simulator', () => {
   });
 });
 
+describe('jml run: the directory API generation from the environment', () => {
+  it('calls the v1 endpoints when ATLASSIAN_DIRECTORY_API=v1, and --directory-api wins over it', async () => {
+    // Prepare: an API that knows no user, so each run stops after its first lookups
+    const api = await startCountingServer(404, { errors: [{ code: 'ADMIN-404-1', title: 'Not found' }] });
+    servers.push(api.server);
+    const args = ['run', 'leaver', '--dry-run', '--quiet', '--input', '{"email":"ada.lovelace@acme.example"}', '--api-url', api.url, '--org-id', 'org-1'];
+
+    // Act
+    await runCli(args, { ATLASSIAN_API_KEY: 'k', ATLASSIAN_DIRECTORY_API: 'v1' });
+    const v1Requests = api.requests.splice(0);
+    await runCli([...args, '--directory-api', 'v2'], { ATLASSIAN_API_KEY: 'k', ATLASSIAN_DIRECTORY_API: 'v1' });
+
+    // Assess
+    expect(v1Requests.length).toBeGreaterThan(0);
+    for (const request of v1Requests) expect(request).toMatch(/ \/admin\/v1\//);
+    expect(api.requests[0]).toMatch(/ \/admin\/v2\//);
+  });
+});
+
 describe('jml run against the embedded simulator', () => {
   it('runs a leaver to success: exit 0, output JSON on stdout, progress on stderr', async () => {
     // Act

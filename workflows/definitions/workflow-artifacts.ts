@@ -24,8 +24,10 @@ export function aslText(name: WorkflowKind): string {
 
 /**
  * The JSON Schema of a workflow's input, for people who start executions by hand. It describes
- * the input as written (defaults optional); rules JSON Schema cannot say (exactly one of accountId
- * and email) are in the descriptions and enforced by the zod schema at run time.
+ * the input as written (defaults optional). Rules zod checks by refinement or after trimming
+ * carry their JSON Schema form as metadata (exactly one of accountId and email as `oneOf`,
+ * blank text as `pattern`), so both accept and refuse the same inputs
+ * (test/workflows/input-schemas-agree.test.ts).
  */
 export function inputSchemaText(name: WorkflowKind): string {
   const schema = z.toJSONSchema(WORKFLOWS[name].inputSchema, { io: 'input', target: 'draft-2020-12' });

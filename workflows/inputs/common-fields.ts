@@ -33,12 +33,19 @@ export const DryRunField = z
   .default(false)
   .describe('Plan only: look everything up, return what would be done, change nothing.');
 
+/**
+ * Zod trims before `min(1)`, so "   " is empty to it; the published JSON Schema sees the raw text
+ * and needs this pattern to refuse whitespace-only values too.
+ */
+export const NOT_BLANK_JSON_SCHEMA = { pattern: '\\S' };
+
 const attribute = (name: string, example: string) =>
   z
     .string({ message: `${name} must be a string, e.g. ${example}` })
     .trim()
     .min(1, { message: `${name} is empty: give a value or leave the field out` })
-    .max(255, { message: `${name} is longer than 255 characters` });
+    .max(255, { message: `${name} is longer than 255 characters` })
+    .meta(NOT_BLANK_JSON_SCHEMA);
 
 /** HR attributes the access rules match on. */
 export const AttributeFields = {
@@ -46,20 +53,6 @@ export const AttributeFields = {
   jobTitle: attribute('jobTitle', 'Software Engineer').optional().describe('Job title, matched by the access rules.'),
   location: attribute('location', 'Amsterdam').optional().describe('Location, matched by the access rules.'),
 };
-
-/** Refinement: exactly one of accountId / email names the user. */
-export function exactlyOneIdentifier(value: { accountId?: string; email?: string }, ctx: z.RefinementCtx): void {
-  if ((value.accountId === undefined) === (value.email === undefined)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['accountId'],
-      message:
-        value.accountId === undefined
-          ? 'say which user: give accountId or email'
-          : 'give accountId or email, not both (they could name different users)',
-    });
-  }
-}
 
 /**
  * A strict input object whose errors say what to do: an unknown field is most often a misspelling

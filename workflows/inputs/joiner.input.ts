@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AttributeFields, DryRunField, EffectiveAtField, EmailField, ReasonField, strictInput } from './common-fields.js';
+import { AttributeFields, DryRunField, EffectiveAtField, EmailField, NOT_BLANK_JSON_SCHEMA, ReasonField, strictInput } from './common-fields.js';
 
 /** Input of the joiner workflow: who joins, their HR attributes, and when they start. */
 export const JoinerInputSchema = strictInput({
@@ -9,6 +9,7 @@ export const JoinerInputSchema = strictInput({
     .trim()
     .min(1, { message: 'name is empty: give the display name or leave the field out' })
     .max(255, { message: 'name is longer than 255 characters' })
+    .meta(NOT_BLANK_JSON_SCHEMA)
     .optional()
     .describe('Display name for the invite; default derived from the email address.'),
   ...AttributeFields,

@@ -21,6 +21,8 @@ export interface CreateDirectoryOptions {
   baseUrl?: string;
   /** Returns the org API key; called per request so a rotated secret is picked up after its cache TTL. */
   apiKey: () => Promise<string>;
+  /** Where the key comes from (a secret, a variable), named in the message when Atlassian rejects it. */
+  apiKeySource?: string;
   /** Structured logger (a Powertools Logger fits). Never receives the API key. @default silent */
   logger?: ClientLogger;
   /** Injected fetch (tests, request capture). @default globalThis.fetch */
@@ -41,6 +43,7 @@ export async function createDirectory(options: CreateDirectoryOptions): Promise<
   const http = new AtlassianHttpClient({
     baseUrl: options.baseUrl ?? DEFAULT_ATLASSIAN_BASE_URL,
     apiKey: options.apiKey,
+    apiKeySource: options.apiKeySource,
     logger: options.logger,
     fetch: options.fetch,
     retry: options.retry,

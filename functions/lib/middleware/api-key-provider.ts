@@ -19,3 +19,10 @@ export function createApiKeyProvider(source: ApiKeySource): () => Promise<string
     return key;
   };
 }
+
+/** Where the key comes from, for a rejected key's message (never the key itself). */
+export function describeApiKeySource(source: ApiKeySource): string {
+  return source.kind === 'secret'
+    ? `the Secrets Manager secret ${source.secretId} (ATLASSIAN_API_KEY_SECRET_ID)`
+    : "the ATLASSIAN_API_KEY environment variable (which the jml CLI's --api-key also sets)";
+}

@@ -1,7 +1,7 @@
 import { createDirectory } from '../atlassian/create-directory.js';
 import type { Directory } from '../atlassian/directory.js';
 import { loadRuntimeConfig, RUNTIME_CONFIG_VARIABLES, type RuntimeConfig } from '../runtime-config.js';
-import { createApiKeyProvider } from './api-key-provider.js';
+import { createApiKeyProvider, describeApiKeySource } from './api-key-provider.js';
 import { scopedClientLogger } from './logger-scope.js';
 
 /**
@@ -36,6 +36,7 @@ export function resolveDirectory(env: NodeJS.ProcessEnv = process.env): Promise<
     directoryId: config.directoryId,
     baseUrl: config.baseUrl,
     apiKey: createApiKeyProvider(config.apiKeySource),
+    apiKeySource: describeApiKeySource(config.apiKeySource),
     logger: scopedClientLogger,
     retry: config.httpMaxAttempts !== undefined ? { maxAttempts: config.httpMaxAttempts } : undefined,
   });

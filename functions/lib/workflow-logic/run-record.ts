@@ -64,7 +64,8 @@ export class RecordedFailureError extends Error {
 export function assertNoFailures(actions: readonly RecordedAction[]): void {
   const failed = actions.filter((action) => action.outcome === 'failed');
   if (failed.length === 0) return;
-  const lines = failed.map((action) => `${action.action} ${action.target}: ${action.detail ?? action.error}`);
+  // Details are sentences; drop their final period so the list ends with exactly one.
+  const lines = failed.map((action) => `${action.action} ${action.target}: ${(action.detail ?? action.error ?? 'failed').replace(/[.\s]+$/, '')}`);
   throw new RecordedFailureError(
     failed[0].error ?? 'States.TaskFailed',
     `${failed.length} of ${actions.length} action(s) failed after retries: ${lines.join('; ')}.`,

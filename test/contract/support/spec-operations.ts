@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { loadOpenApi, SPEC_DIR, type SpecOperation, type ValidationResult } from '../openapi.js';
+import { loadOpenApi, readSpecDocument, type SpecOperation, type ValidationResult } from '../openapi.js';
 
 /**
  * Maps a concrete request (`POST /v2/orgs/abc/directories/d/users/search`) to the documented
@@ -21,7 +20,7 @@ export function loadSpecOperations(): { find(method: string, path: string): Matc
   const openApi = loadOpenApi();
   const docs = new Map<string, RawDoc>(
     openApi.operations.map((op) => op.specId).filter((id, i, all) => all.indexOf(id) === i)
-      .map((id) => [id, JSON.parse(readFileSync(new URL(`${id.replace('org-api-', 'org-api.')}.json`, SPEC_DIR), 'utf8')) as RawDoc]),
+      .map((id) => [id, readSpecDocument(`${id.replace('org-api-', 'org-api.')}.json`) as unknown as RawDoc]),
   );
   const candidates = openApi.operations
     .filter((op) => !op.path.endsWith("'")) // a stray quote in one 2026-07-22 path; the newest spec has it right

@@ -69,4 +69,46 @@ describe('networkFailureToError', () => {
     expect(error.name).toBe('Atlassian.Transient');
     expect(error.message).toContain('ECONNRESET');
   });
+
+  it.each([
+    ['ECONNREFUSED', 'nothing accepts connections'],
+    ['ENOTFOUND', 'does not resolve'],
+    ['EAI_AGAIN', 'could not be resolved'],
+    ['EHOSTUNREACH', 'no route'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'does not speak TLS'],
+  ])('turns the connect failure %s into Atlassian.Unreachable naming the URL and the option to check', (code, meaning) => {
+    // Prepare
+    const cause = new TypeError('fetch failed', { cause: Object.assign(new Error(`connect ${code}`), { code }) });
+
+    // Act
+    const error = networkFailureToError('v2.listDirectories', cause, 1000, { baseUrl: 'https://user:pw@api.example.test/admin/' });
+
+    // Assess
+    expect(error.name).toBe('Atlassian.Unreachable');
+    expect(error.message).toMatch(new RegExp(`could not connect to https://api\\.example\\.test/admin \\(${code}: [^)]*${meaning}`));
+    expect(error.message).toMatch(/--api-url.*ATLASSIAN_API_BASE_URL/);
+    expect(error.message).not.toContain('pw@');
+  });
+
+  it("reads the code of an AggregateError (IPv6 and IPv4 both refused) and fetch's blocked ports", () => {
+    // Prepare
+    const both = Object.assign(new AggregateError([Object.assign(new Error('v6'), { code: 'ECONNREFUSED' }), Object.assign(new Error('v4'), { code: 'ECONNREFUSED' })]), {});
+    const aggregate = new TypeError('fetch failed', { cause: both });
+    const badPort = new TypeError('fetch failed', { cause: new Error('bad port') });
+
+    // Act / Assess
+    expect(networkFailureToError('op', aggregate, 1000, { baseUrl: 'http://localhost:9/admin' })).toMatchObject({ name: 'Atlassian.Unreachable' });
+    expect(networkFailureToError('op', badPort, 1000, { baseUrl: 'http://127.0.0.1:1/admin' }).message).toMatch(/http:\/\/127\.0\.0\.1:1\/admin \(bad port/);
+  });
+
+  it('says where a rejected API key came from, when the client knows it', () => {
+    // Act
+    const fromEnv = httpFailureToError({ operation: 'v2.listDirectories', status: 401, parsed: {}, apiKeySource: 'the ATLASSIAN_API_KEY environment variable' });
+    const unknown = httpFailureToError({ operation: 'v2.listDirectories', status: 401, parsed: {} });
+
+    // Assess
+    expect(fromEnv.message).toContain('Atlassian rejected the API key from the ATLASSIAN_API_KEY environment variable. Check that it is a current, unexpired org API key');
+    expect(fromEnv.message).not.toMatch(/secret/i);
+    expect(unknown.message).toContain('Atlassian rejected the API key. Check that it is a current');
+  });
 });

@@ -115,6 +115,36 @@ describe('AtlassianHttpClient', () => {
     await expect(create.http.request({ operation: 'op', method: 'POST', path: '/p' })).rejects.toThrow(/ECONNRESET/);
   });
 
+  it('fails at once with Atlassian.Unreachable when the connection is refused, naming the URL', async () => {
+    // Prepare
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
+    const { http, calls, sleeps } = client([refused, { status: 204 }]);
+
+    // Act
+    const failure = http.request({ operation: 'v2.listDirectories', method: 'GET', path: '/p' });
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'Atlassian.Unreachable', operation: 'v2.listDirectories' });
+    await expect(failure).rejects.toThrow(/could not connect to https:\/\/api\.example\.test\/admin \(ECONNREFUSED.*--api-url/);
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('says a refused connection follows earlier answers, and still does not retry it', async () => {
+    // Prepare
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) });
+    const { http, calls } = client([{ status: 204 }, refused, { status: 204 }]);
+    await http.request({ operation: 'op', method: 'GET', path: '/p' });
+
+    // Act
+    const failure = http.request({ operation: 'op', method: 'GET', path: '/p' });
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'Atlassian.Unreachable' });
+    await expect(failure).rejects.toThrow(/answered earlier in this run/);
+    expect(calls).toHaveLength(2);
+  });
+
   it('gives up at once when the server asks for a wait beyond the total wait budget', async () => {
     const { http, calls, sleeps } = client([{ ...gateway429, headers: { 'Retry-After': '120' } }], { retry: { maxTotalWaitMs: 30_000 } });
     await expect(http.request({ operation: 'op', method: 'GET', path: '/p' })).rejects.toMatchObject({

@@ -25,6 +25,19 @@ describe('resolveRunTarget', () => {
     expect(() => resolveRunTarget({ ...values, 'api-url': 'ftp://x' }, { ATLASSIAN_API_KEY: 'k' })).toThrow(UsageError);
   });
 
+  it('honours ATLASSIAN_DIRECTORY_API and ATLASSIAN_DIRECTORY_ID, the options winning', () => {
+    // Prepare
+    const values = { 'api-url': 'https://api.atlassian.com/admin', 'org-id': 'org-9' };
+    const env = { ATLASSIAN_API_KEY: 'k', ATLASSIAN_DIRECTORY_API: 'v1', ATLASSIAN_DIRECTORY_ID: 'dir-env' };
+
+    // Act / Assess
+    expect(resolveRunTarget(values, env)).toMatchObject({ api: { generation: 'v1', directoryId: 'dir-env' } });
+    expect(resolveRunTarget({ ...values, 'directory-api': 'v2', 'directory-id': 'dir-flag' }, env)).toMatchObject({ api: { generation: 'v2', directoryId: 'dir-flag' } });
+    expect(resolveRunTarget({}, { ATLASSIAN_DIRECTORY_API: 'v1' })).toEqual({ kind: 'embedded', generation: 'v1' });
+    expect(() => resolveRunTarget({}, { ATLASSIAN_DIRECTORY_API: 'v3' })).toThrow(/ATLASSIAN_DIRECTORY_API \(environment\) must be v1 or v2, not "v3"/);
+    expect(() => resolveRunTarget({ 'directory-api': 'v3' }, { ATLASSIAN_DIRECTORY_API: 'v1' })).toThrow(/^--directory-api must be v1 or v2/);
+  });
+
   it('shortens waits by default only for the embedded simulator', () => {
     // Act / Assess
     expect(resolveShortWaits({}, { kind: 'embedded', generation: 'v2' })).toBe(true);
@@ -45,8 +58,20 @@ describe('readInput', () => {
   it('reads stdin for - and explains a missing file', async () => {
     // Act / Assess
     await expect(readInput('-', async () => '{"accountId":"a1"}')).resolves.toEqual({ accountId: 'a1' });
-    await expect(readInput('/nonexistent/input.json', noStdin)).rejects.toThrow(/Cannot read the input file .*ENOENT/);
+    await expect(readInput('/nonexistent/input.json', noStdin)).rejects.toThrow(/--input \/nonexistent\/input.json: no such file/);
     await expect(readInput(undefined, noStdin)).rejects.toThrow(/--input is required/);
+  });
+});
+
+describe('readInput: what people paste, pipe and save', () => {
+  it('drops a UTF-8 byte order mark on stdin and refuses blank stdin and non-objects, saying what they were', async () => {
+    // Act / Assess
+    await expect(readInput('-', async () => '\uFEFF{"email":"ada@acme.example"}')).resolves.toEqual({ email: 'ada@acme.example' });
+    await expect(readInput('-', async () => ' \n')).rejects.toThrow(/nothing arrived on stdin/);
+    await expect(readInput('-', async () => 'true')).rejects.toThrow(/the input on stdin is a boolean \(true\), not a JSON object/);
+    await expect(readInput('"ada@acme.example"', noStdin)).rejects.toThrow(/--input "ada@acme.example" is a string, not a JSON object/);
+    await expect(readInput('[]', noStdin)).rejects.toThrow(/the --input JSON is an array, not a JSON object/);
+    await expect(readInput('  ', noStdin)).rejects.toThrow(/--input is empty/);
   });
 });
 

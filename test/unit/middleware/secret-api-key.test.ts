@@ -91,6 +91,19 @@ describe('the API key from Secrets Manager', () => {
     });
   });
 
+  it('a key Atlassian rejects is reported as coming from the secret, which is where to fix it', async () => {
+    // Prepare
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: 'an-expired-org-key-0000' });
+
+    // Act
+    const failure = invoke('findUser', { email: EMAIL.active });
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'Atlassian.Unauthorized' });
+    await expect(failure).rejects.toThrow(`Atlassian rejected the API key from the Secrets Manager secret ${SECRET_ARN} (ATLASSIAN_API_KEY_SECRET_ID)`);
+    await expect(failure).rejects.not.toThrow(/ATLASSIAN_API_KEY environment variable/);
+  });
+
   it('no AWS call happens when the handler modules are imported', async () => {
     // Prepare
     vi.resetModules();

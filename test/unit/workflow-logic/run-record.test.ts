@@ -132,7 +132,76 @@ describe('dry-run plans', () => {
 
     // Assess
     expect(summary.status).toBe('DRY_RUN');
-    expect(summary.planned).toEqual([{ action: 'removeUser', target: 'acc-1', detail: 'already removed from the directory: nothing to do' }]);
+    expect(summary.planned).toEqual([{ action: 'removeUser', target: 'acc-1', detail: 'already removed from the directory: nothing to do', expectedOutcome: 'already' }]);
+    expect(summary.message).toContain(': 0 planned change(s), 1 already in place; nothing changed.');
+  });
+
+  it('a leaver dry run counts only what would change, and says how many steps will be skipped', async () => {
+    // Act
+    const summary = await summarizeRun({
+      workflow: 'leaver',
+      state: {
+        request: { identifier: 'jane@example.com', dryRun: true, graceDays: 0 },
+        lookup: { found: true, user: USER },
+        snapshot: {
+          accountId: 'acc-1',
+          groups: [
+            { id: 'g1', name: 'engineering', synced: false, modifiable: true },
+            { id: 'g2', name: 'okta-all-staff', synced: true, modifiable: false },
+          ],
+          roles: [],
+        },
+        results: {},
+      },
+    }, deps());
+
+    // Assess: suspend, remove from engineering, remove from the directory; okta-all-staff is skipped
+    expect(summary.planned?.map((step) => `${step.action} ${step.expectedOutcome}`)).toEqual([
+      'suspendUser done', 'removeFromGroup done', 'removeFromGroup skipped', 'removeUser done',
+    ]);
+    expect(summary.message).toBe('Dry run of the leaver for Jane Doe (acc-1): 3 planned change(s), 1 will be skipped; nothing changed.');
+  });
+});
+
+describe('run outputs and failure messages', () => {
+  it('leave reason out of the output when the input gave none', async () => {
+    // Prepare
+    const state = (reason?: string) => ({ request: { identifier: 'jane@example.com', dryRun: false, ...(reason !== undefined ? { reason } : {}) }, lookup: { found: true as const, user: USER }, results: {} });
+
+    // Act
+    const [without, empty, given] = await Promise.all([
+      summarizeRun({ workflow: 'joiner', state: state() }, deps()),
+      summarizeRun({ workflow: 'joiner', state: state('') }, deps()),
+      summarizeRun({ workflow: 'joiner', state: state('HR-7') }, deps()),
+    ]);
+
+    // Assess
+    expect(without).not.toHaveProperty('reason');
+    expect(empty).not.toHaveProperty('reason');
+    expect(given.reason).toBe('HR-7');
+  });
+
+  it('end a failed action\'s sentence with one period before "Nothing had been changed."', async () => {
+    // Prepare: a missing group, as requireGroup words it (its message ends with a period)
+    const missing = {
+      action: 'addToGroup',
+      target: 'acc-1 -> ghosts',
+      outcome: 'failed' as const,
+      error: 'Atlassian.NotFound',
+      cause: JSON.stringify({ errorType: 'Atlassian.NotFound', errorMessage: 'The group "ghosts" does not exist. Create the group first (createGroup) or correct the access rules that name it.' }),
+    };
+    const verifyMessage = await rejection(verifyResults({ results: { groupAdds: [missing] } }), 'Atlassian.NotFound');
+
+    // Act
+    const record = await recordFailure({
+      workflow: 'joiner',
+      state: { results: {}, failure: { Error: 'Atlassian.NotFound', Cause: JSON.stringify({ errorType: 'Atlassian.NotFound', errorMessage: verifyMessage }) } },
+    });
+
+    // Assess
+    const { errorMessage } = JSON.parse(record.cause) as { errorMessage: string };
+    expect(errorMessage).toContain('correct the access rules that name it. Nothing had been changed.');
+    expect(errorMessage).not.toMatch(/\.\./);
   });
 });
 

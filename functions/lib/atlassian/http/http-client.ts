@@ -24,6 +24,8 @@ export interface HttpClientOptions {
   /** e.g. `https://api.atlassian.com/admin` (no trailing slash needed). */
   baseUrl: string;
   apiKey: () => Promise<string>;
+  /** Where the key comes from, e.g. "the ATLASSIAN_API_KEY environment variable": named when Atlassian rejects it. */
+  apiKeySource?: string;
   logger?: ClientLogger;
   fetch?: typeof fetch;
   retry?: Partial<RetryOptions>;
@@ -72,6 +74,8 @@ export class AtlassianHttpClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
+  /** Set on the first HTTP answer: a later connect failure then says the API was reachable. */
+  private answered = false;
 
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -138,8 +142,9 @@ export class AtlassianHttpClient {
       text = await response.text();
     } catch (cause) {
       this.logger.debug('Atlassian request failed without a response', { operation: spec.operation, method: spec.method, path: spec.path });
-      return { error: networkFailureToError(spec.operation, cause, this.timeoutMs) };
+      return { error: networkFailureToError(spec.operation, cause, this.timeoutMs, { baseUrl: this.baseUrl, answeredBefore: this.answered }) };
     }
+    this.answered = true;
     const requestId = response.headers.get('x-request-id') ?? response.headers.get('atl-traceid') ?? undefined;
     this.logger.debug('Atlassian request', {
       operation: spec.operation,
@@ -154,7 +159,8 @@ export class AtlassianHttpClient {
       const parsed = parseErrorBody(body.ok ? body.value : undefined);
       if (parsed.summary) parsed.summary = redact(parsed.summary, apiKey);
       const retryAfterMs = serverRequestedDelayMs(response.headers, this.now(), response.status);
-      return { error: httpFailureToError({ operation: spec.operation, status: response.status, parsed, requestId, retryAfterMs }) };
+      const apiKeySource = this.options.apiKeySource;
+      return { error: httpFailureToError({ operation: spec.operation, status: response.status, parsed, requestId, retryAfterMs, apiKeySource }) };
     }
     if (!spec.schema) return { status: response.status, data: undefined as T, requestId };
     if (!body.ok) throwUnexpected(spec.operation, 'the body is not JSON', { status: response.status, requestId });

@@ -3,7 +3,8 @@ import type { RetryMode } from './retry-policy.js';
 
 /**
  * Whether a failed attempt may be repeated. A 429 means Atlassian did not process the request, so
- * it is always safe; 5xx and network failures are retried only for idempotent requests.
+ * it is always safe; 5xx, timeouts and resets are retried only for idempotent requests.
+ * `Atlassian.Unreachable` (wrong URL, DNS, refused, TLS) is never retried: it would fail the same way.
  */
 export function shouldRetry(error: AtlassianError, mode: RetryMode): boolean {
   if (error.name === ErrorNames.RateLimited) return true;
