@@ -9,6 +9,7 @@ import { readInput, UsageError, withDryRun } from './read-input.js';
 import { resolveConfigFile, resolveRunTarget, resolveShortWaits, type RunTarget } from './api-target-options.js';
 import { usageText } from './usage.js';
 import { describeWait } from './wait-notice.js';
+import { findExecutionCommand, runExecutionCommand } from './commands/execution-commands.js';
 
 /** Where the CLI writes and reads; injectable so tests run it in-process. */
 export interface CliIo {
@@ -30,6 +31,9 @@ const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILE
 
 /** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage or input). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // start / executions / describe / history / stop: executions on the local runtime or AWS (own options).
+  const executionCommand = findExecutionCommand(argv);
+  if (executionCommand) return runExecutionCommand(executionCommand, argv, io);
   try {
     const { values, positionals } = parseCommandLine(argv);
     const [command, workflow, ...extra] = positionals;

@@ -2,6 +2,7 @@ import { CLI_OPTIONS } from './cli-options.js';
 import { renderJsonSchema, wrapText } from './render-json-schema.js';
 import { readInputJsonSchema } from '../engine/workflow-input.js';
 import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
+import { executionUsageLines } from './execution-usage.js';
 
 const SYNOPSIS = `jml: joiner / mover / leaver workflows for an Atlassian Cloud organization, run locally.
 
@@ -33,6 +34,8 @@ export async function usageText(): Promise<string> {
     '  ATLASSIAN_API_KEY        org API key for --api-url (instead of --api-key)',
     '  ATLASSIAN_ORG_ID         org id for --api-url (instead of --org-id)',
     '  JML_CONFIG_FILE          default for --config',
+    '  JML_ENDPOINT             default for --endpoint (the local runtime\'s Step Functions endpoint)',
+    '  AWS_REGION, AWS_PROFILE  with --aws: region and credentials (the AWS SDK\'s default chain)',
   ];
-  return [SYNOPSIS, '', 'Options:', ...optionLines, '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON; full JSON Schema: jml schema <workflow>, or workflows/schemas/):', ...inputs, ''].join('\n');
+  return [SYNOPSIS, '', 'Options:', ...optionLines, '', ...executionUsageLines(), '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON; full JSON Schema: jml schema <workflow>, or workflows/schemas/):', ...inputs, ''].join('\n');
 }
