@@ -14,6 +14,8 @@ export interface FakeSfnRequest {
   operation: string;
   target: string | undefined;
   contentType: string | undefined;
+  /** The SigV4 Authorization header (the CLI signs with fixed dummy credentials for a local endpoint). */
+  authorization: string | undefined;
   body: Record<string, unknown>;
 }
 
@@ -41,7 +43,7 @@ export async function startFakeStepFunctions(script: FakeSfnScript): Promise<Fak
       const operation = target?.replace(/^AWSStepFunctions\./, '') ?? '';
       const text = Buffer.concat(chunks).toString('utf8');
       const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-      requests.push({ operation, target, contentType: req.headers['content-type'], body });
+      requests.push({ operation, target, contentType: req.headers['content-type'], authorization: req.headers.authorization, body });
       const answer = script(operation, body);
       if ('raw' in answer) {
         res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'text/html' }).end(answer.raw);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ListStateMachinesCommand, SFNClient, type HistoryEvent, type HistoryEventType } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { runCli, type CliResult } from '../../../e2e/cli-harness.js';
@@ -77,4 +79,37 @@ export class HistoryBuilder {
     }
     return this.exit('Task', name, last);
   }
+}
+
+/** The deployed leaver definition (only its Wait states matter here): the repository's ASL. */
+export const LEAVER_DEFINITION = readFileSync(fileURLToPath(new URL('../../../../workflows/leaver.asl.json', import.meta.url)), 'utf8');
+
+export const GRACE_SECONDS = 30 * 86_400;
+
+/**
+ * A leaver that suspended the user (after one rate-limited attempt), removed two group
+ * memberships in a Map, and now waits out the grace period: as Step Functions records it.
+ */
+export function runningLeaverHistory(): { events: HistoryEvent[]; waitEnteredAt: Date } {
+  const history = new HistoryBuilder();
+  history.add('ExecutionStarted', { executionStartedEventDetails: { input: '{"email":"ada@acme.example"}' } }, 0);
+  history.lambdaTask('PrepareRequest');
+  history.enter('Choice', 'LookUpBy');
+  history.exit('Choice', 'LookUpBy');
+  history.lambdaTask('FindUserByEmail');
+  history.lambdaTask('CheckProtected');
+  history.lambdaTask('SnapshotAccess');
+  history.lambdaTask('SuspendUser', ['Atlassian.RateLimited']);
+  const map = history.enter('Map', 'RemoveGroupMemberships');
+  const started = history.add('MapStateStarted', { mapStateStartedEventDetails: { length: 2 } }, map);
+  for (const index of [0, 1]) {
+    const iteration = history.add('MapIterationStarted', { mapIterationStartedEventDetails: { name: 'RemoveGroupMemberships', index } }, started);
+    const exited = history.lambdaTask('RemoveFromGroup', index === 1 ? ['Atlassian.Transient'] : [], iteration);
+    history.add('MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: 'RemoveGroupMemberships', index } }, exited);
+  }
+  history.add('MapStateSucceeded');
+  history.exit('Map', 'RemoveGroupMemberships');
+  history.lambdaTask('VerifyGroupRemovals');
+  const wait = history.enter('Wait', 'WaitGracePeriod', { request: { email: 'ada@acme.example', graceSeconds: GRACE_SECONDS } });
+  return { events: history.events, waitEnteredAt: history.events[wait - 1].timestamp! };
 }
