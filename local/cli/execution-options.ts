@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CLI_OPTIONS } from './cli-options.js';
 import { UsageError } from './read-input.js';
 
 /**
@@ -54,6 +55,12 @@ export function findExecutionCommand(argv: string[]): ExecutionCommandName | und
 
 /** Parses strictly; an option the command does not take is a usage error that says which commands take it. */
 export function parseExecutionCommandLine(command: ExecutionCommandName, argv: string[]): { values: ExecutionValues; operands: string[] } {
+  for (const arg of argv) {
+    const option = /^--([a-z-]+)/.exec(arg)?.[1];
+    if (option && Object.hasOwn(CLI_OPTIONS, option) && !Object.hasOwn(EXECUTION_OPTIONS, option)) {
+      throw new UsageError(`--${option} applies to run only: ${command} talks to the local runtime or AWS, where the workflow's API settings are the service's own`);
+    }
+  }
   const { values, positionals } = parseArgs({ args: argv, options: PARSE_OPTIONS, allowPositionals: true, strict: true });
   const allowed = new Set<string>([...TARGET_OPTIONS, ...EXECUTION_COMMANDS[command]]);
   for (const name of Object.keys(values)) {

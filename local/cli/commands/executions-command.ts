@@ -21,6 +21,8 @@ export async function executionsCommand({ values, operands, target, out }: Comma
   const limit = parseLimit(values.limit);
 
   const machines = await target.machines(workflows);
+  const missing = workflows.filter((workflow) => !machines.some((machine) => machine.workflow === workflow));
+  if (missing.length > 0) out.note(`no state machine ${missing.map((workflow) => target.stateMachineName(workflow)).join(', ')} on ${await target.where()}: not listed`);
   const perMachine = await Promise.all(machines.map((machine) => newestOf(target, machine, status, limit)));
   const listed = perMachine.flatMap((result) => result.items);
   const more = listed.length > limit || perMachine.some((result) => result.more);

@@ -3,6 +3,7 @@ import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deployStacks, executionArn, machineArn, runAws, serviceError, sfn } from './support/sfn-fixtures.js';
 import { runCli } from '../../e2e/cli-harness.js';
+import { EXECUTION_OPTIONS } from '../../../local/cli/execution-options.js';
 
 expect.extend(allCustomMatcher);
 
@@ -142,6 +143,7 @@ describe('jml execution command line', () => {
     [['start', 'leaver'], /--input is required/],
     [['start', 'leaver', '--input', '{}', '--status', 'RUNNING'], /--status does not apply to start \(only to executions\)/],
     [['start', 'leaver', '--bogus'], /Unknown option '--bogus'/],
+    [['start', 'leaver', '--input', '{}', '--api-url', 'http://127.0.0.1:1/admin'], /--api-url applies to run only/],
     [['describe'], /missing argument: describe <execution name\|execution ARN>/],
     [['stop', 'a', 'b'], /unexpected argument\(s\): b/],
   ])('exits 2 for %j', async (argv, message) => {
@@ -153,6 +155,19 @@ describe('jml execution command line', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/Run with --help for usage/);
     expect(sfn).not.toHaveReceivedAnyCommand();
+  });
+
+  it('is documented in --help: every command and every option, also from a command\'s own --help', async () => {
+    // Act
+    const help = await runCli(['--help']);
+    const startHelp = await runCli(['start', '--help']);
+
+    // Assess
+    expect(help.code).toBe(0);
+    for (const command of ['start <joiner|mover|leaver>', 'executions [', 'describe <name|arn>', 'history <name|arn>', 'stop <name|arn>']) expect(help.stdout).toContain(`npm run jml -- ${command}`);
+    for (const option of Object.keys(EXECUTION_OPTIONS)) expect(help.stdout).toMatch(new RegExp(`--${option}\\b`));
+    expect(help.stdout).toContain('JML_ENDPOINT');
+    expect(startHelp).toEqual(help);
   });
 
   it('takes the endpoint from JML_ENDPOINT and validates it', async () => {
