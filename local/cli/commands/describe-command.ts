@@ -17,7 +17,8 @@ export async function describeCommand({ values, operands, target, out }: Command
   expectOperands(operands, 1, 'describe <execution name|execution ARN>');
   const execution = await target.findExecution(operands[0], selectedWorkflows(values));
   const running = execution.status === 'RUNNING';
-  const state = running && execution.executionArn ? await currentState(target, execution.executionArn) : undefined;
+  // The current state is a bonus: without states:GetExecutionHistory the rest is still worth showing.
+  const state = running && execution.executionArn ? await currentState(target, execution.executionArn).catch(() => undefined) : undefined;
   const until = state?.type === 'Wait' ? (await openWaitDeadlines(target, execution.stateMachineArn, [state])).get(state) : undefined;
   const workflow = target.workflowOf(execution.stateMachineArn);
   const cause = execution.cause !== undefined ? readableCause(execution.cause) : undefined;
