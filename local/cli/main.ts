@@ -11,6 +11,7 @@ import { USAGE_LINES, usageText } from './usage.js';
 import { packageVersion } from './version.js';
 import { describeWait } from './wait-notice.js';
 import { checkConfigCommand } from './check-config-command.js';
+import { findExecutionCommand, runExecutionCommand } from './commands/execution-commands.js';
 
 /** Where the CLI writes and reads; injectable so tests run it in-process. */
 export interface CliIo {
@@ -30,6 +31,9 @@ export const EXIT_ABORTED = 130;
 
 /** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage, input or config, 130 Ctrl-C). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // start / executions / describe / history / stop: executions on the local runtime or AWS (own options).
+  const executionCommand = findExecutionCommand(argv);
+  if (executionCommand) return runExecutionCommand(executionCommand, argv, io);
   try {
     const { values, positionals } = parseCommandLine(argv);
     const [command, workflow, ...extra] = positionals;
@@ -41,7 +45,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${await packageVersion()}\n`);
       return EXIT_SUCCEEDED;
     }
-    if (command === undefined) throw new UsageError(`no command given: use run <${WORKFLOW_NAMES.join('|')}>, check-config or --help`, [], true);
+    if (command === undefined) throw new UsageError(`no command given: use run <${WORKFLOW_NAMES.join('|')}>, start <workflow>, executions, check-config or --help`, [], true);
     if (command === 'check-config') return await checkConfigCommand(positionals.slice(1), values, io);
     if (command !== 'run' && command !== 'schema') throw unknownCommand(command);
     if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
@@ -62,7 +66,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** A first word that is not a command; a workflow name there means `run` was left out. */
 function unknownCommand(command: string): UsageError {
-  const hint = isWorkflowName(command) ? `did you mean "jml run ${command}"?` : 'the commands are run, schema and check-config';
+  const hint = isWorkflowName(command) ? `did you mean "jml run ${command}"?` : 'the commands are run, schema, check-config, start, executions, describe, history and stop';
   return new UsageError(`unknown command ${JSON.stringify(command)}: ${hint}`, [], true);
 }
 

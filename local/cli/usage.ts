@@ -2,6 +2,7 @@ import { CLI_OPTIONS } from './cli-options.js';
 import { renderJsonSchema, wrapText } from './render-json-schema.js';
 import { readInputJsonSchema } from '../engine/workflow-input.js';
 import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
+import { executionUsageLines } from './execution-usage.js';
 
 /** The commands, as printed after a wrong one and at the top of `--help`. */
 export const USAGE_LINES = [
@@ -53,6 +54,8 @@ export async function usageText(): Promise<string> {
     '  ATLASSIAN_DIRECTORY_ID   v2 directory id for --api-url (instead of --directory-id)',
     '  JML_CONFIG               access rules as inline JSON, used when --config is not given',
     '  JML_CONFIG_FILE          default for --config',
+    '  JML_ENDPOINT             default for --endpoint (the local runtime\'s Step Functions endpoint)',
+    '  AWS_REGION, AWS_PROFILE  with --aws: region and credentials (the AWS SDK\'s default chain)',
   ];
-  return [SYNOPSIS, '', 'Options:', ...optionLines, '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON; full JSON Schema: jml schema <workflow>, or workflows/schemas/):', ...inputs, ''].join('\n');
+  return [SYNOPSIS, '', 'Options:', ...optionLines, '', ...executionUsageLines(), '', 'Environment:', ...environment, '', 'Workflow inputs (camelCase JSON; full JSON Schema: jml schema <workflow>, or workflows/schemas/):', ...inputs, ''].join('\n');
 }

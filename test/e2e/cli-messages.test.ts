@@ -11,7 +11,7 @@ const jml = (argv: string[], stdin = '') => runScript('local/cli.ts', argv, {}, 
 describe('jml: a wrong command says it is unknown and shows the usage', () => {
   it.concurrent.each([
     [['leaver', '--input', '{"email":"ada@acme.example"}'], /^jml: unknown command "leaver": did you mean "jml run leaver"\?/],
-    [['frobnicate'], /^jml: unknown command "frobnicate": the commands are run, schema and check-config/],
+    [['frobnicate'], /^jml: unknown command "frobnicate": the commands are run, schema, check-config, start, executions, describe, history and stop/],
   ])('%j', async (argv, message) => {
     // Act
     const result = await jml(argv);
