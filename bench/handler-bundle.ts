@@ -1,6 +1,6 @@
 /**
- * Bundles one action handler the way the Lambda is built (esbuild, minified, platform node, ESM,
- * target node22) and measures what a cold start pays for it: bundle bytes (raw and gzip), the
+ * Bundles one action handler exactly as infra builds its Lambda (infra/function-bundling.ts: esbuild,
+ * minified, ESM, the runtime's Node target) and measures what a cold start pays for it: bundle bytes (raw and gzip), the
  * largest packages inside, and the module-load time of the bundle against an empty module,
  * both measured in fresh `node` processes in the same run.
  *
@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { FUNCTION_BUNDLING } from '../infra/function-bundling.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,7 +27,6 @@ const runs = Math.max(1, Number(values.runs));
 const dir = mkdtempSync(join(tmpdir(), 'handler-bundle-'));
 
 // Same banner CDK's NodejsFunction adds for ESM: bundled CommonJS code may still call `require`.
-const REQUIRE_BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 /** Median wall time (ms) of `import()` of `file` in a fresh node process, measured inside it. */
 function medianImportMs(file: string): number {
@@ -46,13 +46,15 @@ try {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
-    minify: true,
     platform: 'node',
-    format: 'esm',
-    target: 'node22',
+    // Exactly infra's settings (infra/function-bundling.ts), so the figure is the deployed bundle's.
+    format: FUNCTION_BUNDLING.format,
+    target: FUNCTION_BUNDLING.target,
+    minify: FUNCTION_BUNDLING.minify,
+    mainFields: [...FUNCTION_BUNDLING.mainFields],
+    banner: { js: FUNCTION_BUNDLING.banner },
     outfile,
     metafile: true,
-    banner: { js: REQUIRE_BANNER },
     logLevel: 'error',
   });
   const bytes = readFileSync(outfile);

@@ -1,4 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import { FUNCTION_BUNDLING } from './function-bundling.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -81,17 +82,16 @@ export class ActionFunction extends Construct {
       environment: environmentFor(action, secret, settings),
       bundling: {
         format: OutputFormat.ESM,
-        target: ACTION_RUNTIME.name.replace('nodejs', 'node').replace('.x', ''),
-        minify: true,
+        target: FUNCTION_BUNDLING.target,
+        minify: FUNCTION_BUNDLING.minify,
         // esbuild's per-file size table is noise in `cdk synth`; warnings and errors still show.
         logLevel: LogLevel.WARNING,
         sourceMap: true,
         sourcesContent: false,
-        mainFields: ['module', 'main'],
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
         // Bundle the AWS SDK too: the deployed code runs the SDK version the tests ran.
         externalModules: [],
-        // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-        banner: "import { createRequire as __jmlCreateRequire } from 'node:module'; const require = __jmlCreateRequire(import.meta.url);",
+        banner: FUNCTION_BUNDLING.banner,
       },
     });
     if (action.usesAtlassianApi) secret.grantReadValue(this.function);

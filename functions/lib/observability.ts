@@ -39,6 +39,8 @@ export interface CorrelationKeys {
  */
 export function createInvocationLogger(keys: CorrelationKeys, context?: { awsRequestId?: string }): ActionLogger {
   noteInvocationStart();
+  // A silent logger prints nothing, so its per-invocation child would be pure cost (the local engine's default).
+  if (rootLogger.getLevelName() === 'SILENT') return rootLogger;
   const persistentKeys = Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
   const logger = rootLogger.createChild({ persistentKeys });
   // The local engine may pass a bare object; only a real-looking Lambda context is attached.
@@ -46,8 +48,15 @@ export function createInvocationLogger(keys: CorrelationKeys, context?: { awsReq
   return logger;
 }
 
+/**
+ * Read once per container: with metrics off (the local engine), each `singleMetric()` would still
+ * build a Metrics instance and its console on every invocation.
+ */
+const METRICS_DISABLED = ['true', '1'].includes((process.env.POWERTOOLS_METRICS_DISABLED ?? '').toLowerCase());
+
 /** Counts one finished invocation by action and outcome, and records its latency. */
 export function recordInvocation(action: string, outcome: string, latencyMs: number): void {
+  if (METRICS_DISABLED) return;
   const count = metrics.singleMetric();
   count.addDimensions({ action, outcome });
   count.addMetric('ActionInvocations', MetricUnit.Count, 1);
@@ -58,6 +67,7 @@ export function recordInvocation(action: string, outcome: string, latencyMs: num
 
 /** Counts one failed invocation by error name and Atlassian error code (`none` when absent). */
 export function recordError(action: string, errorName: string, code: string | undefined): void {
+  if (METRICS_DISABLED) return;
   const errors = metrics.singleMetric();
   errors.addDimensions({ action, errorName, code: code ?? 'none' });
   errors.addMetric(errorName.startsWith('Atlassian.') ? 'AtlassianErrors' : 'ActionErrors', MetricUnit.Count, 1);
