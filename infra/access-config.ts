@@ -1,5 +1,4 @@
-import { loadJmlConfigFile } from '../functions/lib/config/load-jml-config.js';
-import type { JmlConfig } from '../functions/lib/config/jml-config-schema.js';
+import { loadJmlConfigFile, type JmlConfig } from '../functions/lib/config/index.js';
 import { DeployConfigError } from './deploy-config.js';
 import { fromProjectRoot } from './project-paths.js';
 

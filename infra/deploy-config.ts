@@ -1,3 +1,4 @@
+import { describeIssues } from '../functions/lib/zod-issues.js';
 import * as z from 'zod';
 
 /**
@@ -109,7 +110,7 @@ export function parseDeployConfig(context: (key: string) => unknown): DeployConf
     }
     return parsed.data;
   }
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(context)'}: ${issue.message}`);
+  const problems = describeIssues(parsed.error.issues, '(context)');
   throw new DeployConfigError(
     `Invalid deploy configuration (CDK context, from cdk.json or -c key=value):\n  - ${problems.join('\n  - ')}`,
   );

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ErrorNames, JmlError } from '../lib/errors.js';
-import { formatIssuePath } from '../lib/config/load-jml-config.js';
+import { describeIssues } from '../lib/zod-issues.js';
 import { logicActionHandler, type LogicDeps } from '../lib/workflow-logic/logic-action.js';
 import { WORKFLOWS, WorkflowNameSchema, type PreparedRequest } from '../../workflows/catalog.js';
 
@@ -22,7 +22,7 @@ export async function prepareRequest({ workflow, input }: PrepareRequestInput, {
   const entry = WORKFLOWS[workflow];
   const parsed = entry.inputSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${formatIssuePath(issue.path, '(the input)')}: ${issue.message}`);
+    const problems = describeIssues(parsed.error.issues, '(the input)');
     throw new JmlError(ErrorNames.InvalidInput, `Invalid ${workflow} input: ${problems.join('; ')}. Fix the execution input; nothing was changed.`);
   }
   // The entry's prepare takes its own schema's output; the union of entries cannot say so to TS.

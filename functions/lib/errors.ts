@@ -1,5 +1,5 @@
 /**
- * The one error taxonomy of the project (DESIGN.md §4). Step Functions Retry/Catch match on
+ * The one error taxonomy of the project (docs/contracts.md, "Error names"). Step Functions Retry/Catch match on
  * `error.name`, so every name here is part of the workflow contract: never rename one lightly.
  * Messages are written for an Atlassian org admin: what happened, and what to do about it.
  */

@@ -1,3 +1,4 @@
+import { describeIssues } from './zod-issues.js';
 import * as z from 'zod';
 import { JmlError, ErrorNames } from './errors.js';
 import { apiBaseUrlProblem } from './atlassian/api-base-url.js';
@@ -78,7 +79,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   const parsed = RuntimeConfigSchema.safeParse(present);
   const problems = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    : describeIssues(parsed.error.issues, 'environment');
   // Checked beside the schema (not as a refinement) so it is reported together with other problems.
   if (present.ATLASSIAN_API_KEY_SECRET_ID === undefined && present.ATLASSIAN_API_KEY === undefined) problems.push(NO_KEY_SOURCE);
   if (!parsed.success || problems.length > 0) {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_CONFIG_FILE, type ApiTarget } from '../engine/handler-environment.js';
-import { loadJmlConfig } from '../../functions/lib/config/load-jml-config.js';
+import { loadJmlConfig } from '../../functions/lib/config/index.js';
 import { apiBaseUrlProblem } from '../../functions/lib/atlassian/api-base-url.js';
 import type { CliValues } from './cli-options.js';
 import { UsageError } from './read-input.js';

@@ -1,5 +1,4 @@
-import { loadJmlConfig } from '../../functions/lib/config/load-jml-config.js';
-import { checkConfigAgainstOrg, describeOrgProblem } from '../../functions/lib/config/check-config-against-org.js';
+import { checkConfigAgainstOrg, describeOrgProblem, loadJmlConfig } from '../../functions/lib/config/index.js';
 import { V2OrgInventory } from '../../functions/lib/atlassian/v2-org-inventory.js';
 import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
 import type { ApiTarget } from '../engine/handler-environment.js';

@@ -1,3 +1,4 @@
+import { describeIssues } from '../../functions/lib/zod-issues.js';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { WORKFLOWS, type WorkflowName } from '../../workflows/catalog.js';
@@ -12,7 +13,7 @@ export type InputCheck = { ok: true; input: unknown } | { ok: false; problems: s
 export async function checkWorkflowInput(workflow: WorkflowName, input: unknown): Promise<InputCheck> {
   const parsed = WORKFLOWS[workflow].inputSchema.safeParse(input);
   if (parsed.success) return { ok: true, input: parsed.data };
-  const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(input)'}: ${issue.message}`);
+  const problems = describeIssues(parsed.error.issues, '(input)');
   return { ok: false, problems };
 }
 

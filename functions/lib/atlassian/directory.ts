@@ -8,7 +8,7 @@
  * - Mutations return `'done'` when they changed something and `'already'` when the API told us
  *   the desired end state already held (e.g. 409 "already a member", 404 on removing a
  *   non-member). Handlers add their own pre-checks on top where the API is silent.
- * - Every other failure is an `AtlassianError` from `../errors.ts` with a DESIGN.md §4 name.
+ * - Every other failure is an `AtlassianError` from `../errors.ts` with a docs/contracts.md error name.
  */
 
 export type DirectoryGeneration = 'v1' | 'v2';

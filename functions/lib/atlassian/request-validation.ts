@@ -1,3 +1,4 @@
+import { issuePath } from '../zod-issues.js';
 import type { ZodType } from 'zod';
 import { ErrorNames, JmlError } from '../errors.js';
 
@@ -9,7 +10,7 @@ export function validateRequest<T>(operation: string, schema: ZodType<T>, value:
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
+  const field = issue ? issuePath(issue.path, '(body)') : '(body)';
   throw new JmlError(
     ErrorNames.InvalidInput,
     `Invalid input for Atlassian Admin API call ${operation}: field "${field}": ${issue?.message ?? 'invalid'}. Correct the value and try again.`,

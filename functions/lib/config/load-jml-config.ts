@@ -3,18 +3,11 @@ import type { core } from 'zod';
 import { ErrorNames, JmlError } from '../errors.js';
 import { JmlConfigSchema, type JmlConfig } from './jml-config-schema.js';
 import { loadYamlParser } from './yaml-parser.js';
-
-/** `['accessRules', 2, 'grant', 'groups', 0]` -> `accessRules[2].grant.groups[0]`. */
-export function formatIssuePath(path: readonly PropertyKey[], root = '(the whole config)'): string {
-  if (path.length === 0) return root;
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
-    .join('');
-}
+import { describeIssues } from '../zod-issues.js';
 
 /** One line per problem, each starting with the path of the wrong entry. */
 export function describeConfigIssues(issues: readonly core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+  return describeIssues(issues, '(the whole config)');
 }
 
 /**

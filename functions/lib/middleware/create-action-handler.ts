@@ -26,7 +26,7 @@ export interface ActionSpec<S extends ZodType, D, R> {
 /**
  * Wraps an action core in the one shared middy stack. Before: correlation logger (strips `_meta`),
  * metrics start, input validation (`Jml.InvalidInput`), dependencies. On error: mapping to a
- * DESIGN.md §4 name (logged once), then metrics by name and code. Middy's early-timeout is off:
+ * docs/contracts.md error name (logged once), then metrics by name and code. Middy's early-timeout is off:
  * the Lambda timeout and the ASL `TimeoutSeconds` own that, and the local engine's context has no
  * `getRemainingTimeInMillis`.
  */

@@ -1,7 +1,7 @@
 import { createDirectory } from '../atlassian/create-directory.js';
 import type { Directory } from '../atlassian/directory.js';
 import { loadRuntimeConfig, RUNTIME_CONFIG_VARIABLES, type RuntimeConfig } from '../runtime-config.js';
-import { createApiKeyProvider, describeApiKeySource } from './api-key-provider.js';
+import { redactedApiKeyFor, describeApiKeySource } from './redacted-api-key.js';
 import { scopedClientLogger } from './logger-scope.js';
 
 /**
@@ -35,7 +35,7 @@ export function resolveDirectory(env: NodeJS.ProcessEnv = process.env): Promise<
     generation: config.generation,
     directoryId: config.directoryId,
     baseUrl: config.baseUrl,
-    apiKey: createApiKeyProvider(config.apiKeySource),
+    apiKey: redactedApiKeyFor(config.apiKeySource),
     apiKeySource: describeApiKeySource(config.apiKeySource),
     logger: scopedClientLogger,
     retry: config.httpMaxAttempts !== undefined ? { maxAttempts: config.httpMaxAttempts } : undefined,

@@ -21,7 +21,7 @@ function isAwsSdkError(error: Error): boolean {
 }
 
 /**
- * Gives any error a DESIGN.md §4 name the ASL can match, keeping the original as `cause`.
+ * Gives any error a docs/contracts.md error name the ASL can match, keeping the original as `cause`.
  * Errors that already carry a taxonomy name pass through unchanged; unknown programming errors
  * keep their own name (the ASL's `States.ALL` catches them) so a bug is never disguised.
  */

@@ -1,15 +1,12 @@
+import { describeIssues } from '../zod-issues.js';
 import type { MiddlewareObj } from '@middy/core';
 import type { ZodType, core } from 'zod';
 import { ErrorNames, JmlError } from '../errors.js';
 
 /** `accountId: Invalid input: expected string, received undefined` for each issue, at most five. */
-export function describeIssues(issues: readonly core.$ZodIssue[]): string {
-  const shown = issues.slice(0, 5).map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(the whole input)';
-    return `${path}: ${issue.message}`;
-  });
-  const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : '';
-  return shown.join('; ') + more;
+/** The action's input problems on one line (at most five). */
+export function describeInputIssues(issues: readonly core.$ZodIssue[]): string {
+  return describeIssues(issues, '(the whole input)', 5).join('; ').replace('; (and', ' (and');
 }
 
 /**
@@ -21,7 +18,7 @@ export function parseActionInput<S extends ZodType>(action: string, schema: S, i
   if (parsed.success) return parsed.data;
   throw new JmlError(
     ErrorNames.InvalidInput,
-    `Invalid input for action '${action}': ${describeIssues(parsed.error.issues)}. ` +
+    `Invalid input for action '${action}': ${describeInputIssues(parsed.error.issues)}. ` +
       `Fix the Task's Parameters in the state machine (or the execution input) so they match the action's input schema.`,
     { cause: parsed.error },
   );

@@ -1,5 +1,5 @@
 /**
- * The four error body shapes the real Atlassian Admin API returns (DESIGN.md §3). Route handlers
+ * The four error body shapes the real Atlassian Admin API returns (docs/atlassian-api.md). Route handlers
  * and the model throw `WireError`; the server renders `status` + `body` verbatim.
  */
 export class WireError extends Error {

@@ -28,7 +28,7 @@ const VALID_INPUT: Record<string, Record<string, unknown>> = {
 
 const DIRECTORY_ACTIONS = ACTIONS.filter((a) => a.usesAtlassianApi).map((a) => a.name);
 
-/** HTTP failures the simulator injects, and the DESIGN.md §4 name the ASL must see for each. */
+/** HTTP failures the simulator injects, and the docs/contracts.md error name the ASL must see for each. */
 const FAULTS = [
   { label: 'transient 503', fault: { status: 503 }, name: 'Atlassian.Transient' },
   { label: 'dropped connection', fault: { drop: true }, name: 'Atlassian.Transient' },

@@ -1,5 +1,5 @@
 /**
- * Reads Atlassian's error bodies, which come in four shapes (DESIGN.md §3):
+ * Reads Atlassian's error bodies, which come in four shapes (docs/atlassian-api.md):
  * - gateway `{ code: 429, message }` (401, 429; also `{ key: 'unauthorized' }` on some 401s),
  * - application `{ errors: [{ id, status, code: 'ADMIN-404-8', title, detail }] }` (workspaces
  *   sends one such error bare, without the `errors` list),

@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { AtlassianError } from '../../errors.js';
 import { silentLogger, type ClientLogger } from './client-logger.js';
 import { parseErrorBody } from './error-body.js';
-import { httpFailureToError, networkFailureToError } from './error-mapping.js';
+import { httpFailureToError, networkFailureToError } from './http-failure-errors.js';
 import { toPacer, type Pacer, type PacerOptions } from './pacer.js';
 import { toSearchParams, type QueryParams } from './request-path.js';
 import { parseResponseBody, throwUnexpected } from './response-validation.js';

@@ -1,3 +1,4 @@
+import { issuePath } from '../../zod-issues.js';
 import type { ZodType } from 'zod';
 import { AtlassianError, ErrorNames } from '../../errors.js';
 
@@ -15,7 +16,7 @@ export function parseResponseBody<T>(
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? formatPath(issue.path) : '(body)';
+  const field = issue && issue.path.length > 0 ? issuePath(issue.path, '(body)') : '(body)';
   const problem = issue ? issue.message : 'does not match the expected shape';
   return throwUnexpected(operation, `field "${field}": ${problem}`, details, result.error);
 }
@@ -34,10 +35,4 @@ export function throwUnexpected(
     { operation, status: details.status, requestId: details.requestId },
     { cause },
   );
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
-    .join('');
 }

@@ -5,7 +5,7 @@ import type { ParsedErrorBody } from './error-body.js';
 /** Atlassian codes that mean "out of seats" whatever the HTTP status says. */
 const LICENSE_LIMIT_CODES = new Set(['ADMIN-409-3', 'ADMIN-400-32', 'ADMIN-UAM-402-1', 'ADMIN-UAM-409-3']);
 
-/** Picks the DESIGN.md §4 name for an HTTP failure. */
+/** Picks the docs/contracts.md error name for an HTTP failure. */
 export function errorNameForStatus(status: number, code?: string): ErrorName {
   if (status === 402 || (code !== undefined && LICENSE_LIMIT_CODES.has(code))) return ErrorNames.LicenseLimit;
   if (status === 429) return ErrorNames.RateLimited;

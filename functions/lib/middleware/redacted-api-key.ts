@@ -1,4 +1,4 @@
-import { createApiKeyProvider as createClientApiKeyProvider } from '../atlassian/api-key.js';
+import { createApiKeyProvider } from '../atlassian/api-key.js';
 import { registerSecret } from '../redaction.js';
 import type { ApiKeySource } from '../runtime-config.js';
 
@@ -7,11 +7,11 @@ import type { ApiKeySource } from '../runtime-config.js';
  * loader, across invocations) or the local key. Every key it hands out is registered with the log
  * redactor first, so the key is masked in any log line even if some code path tried to print it.
  */
-export function createApiKeyProvider(source: ApiKeySource): () => Promise<string> {
+export function redactedApiKeyFor(source: ApiKeySource): () => Promise<string> {
   const load =
     source.kind === 'secret'
-      ? createClientApiKeyProvider({ secretId: source.secretId })
-      : createClientApiKeyProvider({ localKey: source.value });
+      ? createApiKeyProvider({ secretId: source.secretId })
+      : createApiKeyProvider({ localKey: source.value });
   if (source.kind === 'literal') registerSecret(source.value);
   return async () => {
     const key = await load();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AtlassianError, ErrorNames } from '../../../functions/lib/errors.js';
-import { errorNameForStatus, httpFailureToError, networkFailureToError } from '../../../functions/lib/atlassian/http/error-mapping.js';
+import { errorNameForStatus, httpFailureToError, networkFailureToError } from '../../../functions/lib/atlassian/http/http-failure-errors.js';
 
 describe('errorNameForStatus', () => {
   it.each([
