@@ -1,5 +1,5 @@
 import { checkConfigAgainstOrg, describeOrgProblem, loadJmlConfig } from '../../functions/lib/config/index.js';
-import { V2OrgInventory } from '../../functions/lib/atlassian/v2-org-inventory.js';
+import { V2OrgInventory } from '../../functions/lib/atlassian/directory/v2-org-inventory.js';
 import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
 import type { ApiTarget } from '../engine/handler-environment.js';
 import { resolveConfigFile, resolveRunTarget } from './api-target-options.js';

@@ -1,4 +1,4 @@
-import { createDirectory } from '../../functions/lib/atlassian/create-directory.js';
+import { createDirectory } from '../../functions/lib/atlassian/directory/create-directory.js';
 import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import { formatTraceEntry } from '../engine/trace.js';

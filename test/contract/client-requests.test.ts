@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../local/simulator/index.js';
-import { clearDirectoryIdCache } from '../../functions/lib/atlassian/directory-id.js';
+import { clearDirectoryIdCache } from '../../functions/lib/atlassian/directory/directory-id.js';
 import { startSimulator } from '../../local/simulator/index.js';
 import { exerciseEveryMethod } from './support/exercise-client.js';
 import { capturingFetch, type CapturedRequest } from './support/request-capture.js';

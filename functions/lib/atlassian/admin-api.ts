@@ -1,4 +1,4 @@
-import { DEFAULT_ATLASSIAN_BASE_URL, type CreateDirectoryOptions } from './create-directory.js';
+import { DEFAULT_ATLASSIAN_BASE_URL, type CreateDirectoryOptions } from './directory/create-directory.js';
 import { AtlassianHttpClient } from './http/http-client.js';
 import { V1DirectoryApi } from './v1/directory.js';
 import { V1EventsApi } from './v1/events.js';

@@ -1,4 +1,4 @@
-import type { OrgInventory, OrgWorkspace } from '../atlassian/org-inventory.js';
+import type { OrgInventory, OrgWorkspace } from '../atlassian/directory/org-inventory.js';
 import { groupKey } from './access-rules.js';
 import type { JmlConfig } from './jml-config-schema.js';
 

@@ -1,4 +1,4 @@
-import { createDirectory } from '../atlassian/create-directory.js';
+import { createDirectory } from '../atlassian/directory/create-directory.js';
 import type { Directory } from '../atlassian/directory.js';
 import { loadRuntimeConfig, RUNTIME_CONFIG_VARIABLES, type RuntimeConfig } from '../runtime-config.js';
 import { redactedApiKeyFor, describeApiKeySource } from './redacted-api-key.js';

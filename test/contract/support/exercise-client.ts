@@ -1,6 +1,6 @@
 import { DEMO_GROUPS, demoIds, type RunningSimulator } from '../../../local/simulator/index.js';
 import { createAdminApi } from '../../../functions/lib/atlassian/admin-api.js';
-import { createDirectory } from '../../../functions/lib/atlassian/create-directory.js';
+import { createDirectory } from '../../../functions/lib/atlassian/directory/create-directory.js';
 import type { Directory } from '../../../functions/lib/atlassian/directory.js';
 import { collect } from '../../../functions/lib/atlassian/pagination.js';
 

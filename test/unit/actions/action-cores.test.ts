@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suspendUser } from '../../../functions/actions/suspend-user.js';
 import { addToGroup } from '../../../functions/actions/add-to-group.js';
-import { createDirectory } from '../../../functions/lib/atlassian/create-directory.js';
+import { createDirectory } from '../../../functions/lib/atlassian/directory/create-directory.js';
 import type { Directory, DirectoryUser } from '../../../functions/lib/atlassian/directory.js';
 import { AtlassianError, ErrorNames } from '../../../functions/lib/errors.js';
 import { rootLogger } from '../../../functions/lib/observability.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDirectory } from '../../../functions/lib/atlassian/create-directory.js';
-import { clearDirectoryIdCache } from '../../../functions/lib/atlassian/directory-id.js';
+import { createDirectory } from '../../../functions/lib/atlassian/directory/create-directory.js';
+import { clearDirectoryIdCache } from '../../../functions/lib/atlassian/directory/directory-id.js';
 
 /** A fetch that serves `GET …/directories` and `GET …/users/{id}` and counts calls per path. */
 function fakeAtlassian(directories: Array<{ directoryId: string; name?: string }>) {

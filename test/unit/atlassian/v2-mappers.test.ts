@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directUserRoles, groupRoles, toDirectoryGroup, toDirectoryUser, toUserLastActive } from '../../../functions/lib/atlassian/v2-mappers.js';
+import { directUserRoles, groupRoles, toDirectoryGroup, toDirectoryUser, toUserLastActive } from '../../../functions/lib/atlassian/directory/v2-mappers.js';
 
 describe('v2 mappers', () => {
   it('keeps only direct user roles, reading the deprecated `roles` when no methods are given', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../local/simulator/index.js';
-import { clearDirectoryIdCache } from '../../../functions/lib/atlassian/directory-id.js';
-import { V2OrgInventory } from '../../../functions/lib/atlassian/v2-org-inventory.js';
+import { clearDirectoryIdCache } from '../../../functions/lib/atlassian/directory/directory-id.js';
+import { V2OrgInventory } from '../../../functions/lib/atlassian/directory/v2-org-inventory.js';
 import { FAST_RETRY, startTestSimulator } from './support/sim-client.js';
 
 describe('V2OrgInventory (simulator over loopback)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgInventory } from '../../../functions/lib/atlassian/org-inventory.js';
+import type { OrgInventory } from '../../../functions/lib/atlassian/directory/org-inventory.js';
 import { checkConfigAgainstOrg, describeOrgProblem } from '../../../functions/lib/config/check-config-against-org.js';
 import { parseJmlConfig } from '../../../functions/lib/config/load-jml-config.js';
 

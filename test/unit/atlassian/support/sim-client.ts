@@ -1,6 +1,6 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../../local/simulator/index.js';
-import { clearDirectoryIdCache } from '../../../../functions/lib/atlassian/directory-id.js';
-import { createDirectory, type CreateDirectoryOptions } from '../../../../functions/lib/atlassian/create-directory.js';
+import { clearDirectoryIdCache } from '../../../../functions/lib/atlassian/directory/directory-id.js';
+import { createDirectory, type CreateDirectoryOptions } from '../../../../functions/lib/atlassian/directory/create-directory.js';
 import { createAdminApi } from '../../../../functions/lib/atlassian/admin-api.js';
 import type { ClientLogger } from '../../../../functions/lib/atlassian/http/client-logger.js';
 import type { Directory } from '../../../../functions/lib/atlassian/directory.js';

@@ -1,5 +1,5 @@
-import type { DirectoryGroup, DirectoryUser, MembershipStatus } from './directory.js';
-import type { V1PublicGroup, V1PublicUser } from './schemas/v1-users.js';
+import type { DirectoryGroup, DirectoryUser, MembershipStatus } from '../directory.js';
+import type { V1PublicGroup, V1PublicUser } from '../schemas/v1-users.js';
 
 /** Maps v1 `users/search` and `groups/search` results onto the `Directory` types. */
 

@@ -1,7 +1,7 @@
-import { ErrorNames, JmlError } from '../errors.js';
-import type { AtlassianHttpClient } from './http/http-client.js';
-import { collect } from './pagination.js';
-import { V2DirectoriesApi } from './v2/directories.js';
+import { ErrorNames, JmlError } from '../../errors.js';
+import type { AtlassianHttpClient } from '../http/http-client.js';
+import { collect } from '../pagination.js';
+import { V2DirectoriesApi } from '../v2/directories.js';
 
 /** Returns the v2 directory id, discovering it on first use. */
 export type DirectoryIdResolver = () => Promise<string>;

@@ -1,8 +1,8 @@
-import { AtlassianError, ErrorNames } from '../errors.js';
-import type { DirectoryGroup, DirectoryUser, ProductLastActive, RoleAssignment, UserLastActive } from './directory.js';
-import type { LastActiveDatesPage } from './schemas/v1-directory.js';
-import type { V2Group, V2GroupRoleAssignment } from './schemas/v2-groups.js';
-import type { V2User, V2UserDetails, V2UserRoleAssignment } from './schemas/v2-users.js';
+import { AtlassianError, ErrorNames } from '../../errors.js';
+import type { DirectoryGroup, DirectoryUser, ProductLastActive, RoleAssignment, UserLastActive } from '../directory.js';
+import type { LastActiveDatesPage } from '../schemas/v1-directory.js';
+import type { V2Group, V2GroupRoleAssignment } from '../schemas/v2-groups.js';
+import type { V2User, V2UserDetails, V2UserRoleAssignment } from '../schemas/v2-users.js';
 
 /** Maps wire shapes of the v2 API (and last-active-dates) onto the `Directory` types. */
 

@@ -1,4 +1,4 @@
-import type { V2InviteResponse } from './schemas/v2-invite.js';
+import type { V2InviteResponse } from '../schemas/v2-invite.js';
 
 /** Admin-readable lines for every group or role Atlassian could not assign in a 206 invite. */
 export function inviteWarnings(response: V2InviteResponse): string[] {

@@ -1,13 +1,13 @@
 import { DEFAULT_ATLASSIAN_BASE_URL, type CreateDirectoryOptions } from './create-directory.js';
 import { createDirectoryIdResolver } from './directory-id.js';
-import { AtlassianHttpClient } from './http/http-client.js';
+import { AtlassianHttpClient } from '../http/http-client.js';
 import type { InventoryUser, OrgInventory, OrgWorkspace } from './org-inventory.js';
-import { collect } from './pagination.js';
-import type { V2User } from './schemas/v2-users.js';
+import { collect } from '../pagination.js';
+import type { V2User } from '../schemas/v2-users.js';
 import { toDirectoryGroup } from './v2-mappers.js';
-import { V2GroupsApi } from './v2/groups.js';
-import { V2UsersApi } from './v2/users.js';
-import { V2WorkspacesApi } from './v2/workspaces.js';
+import { V2GroupsApi } from '../v2/groups.js';
+import { V2UsersApi } from '../v2/users.js';
+import { V2WorkspacesApi } from '../v2/workspaces.js';
 
 /** The most names one search request takes (the v2 spec's limits). */
 const GROUP_NAMES_PER_SEARCH = 100;

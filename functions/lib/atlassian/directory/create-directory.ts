@@ -1,8 +1,8 @@
-import type { Directory, DirectoryGeneration } from './directory.js';
-import { AtlassianHttpClient } from './http/http-client.js';
-import type { ClientLogger } from './http/client-logger.js';
-import type { RetryOptions } from './http/retry-policy.js';
-import type { PacerOptions, Pacer } from './http/pacer.js';
+import type { Directory, DirectoryGeneration } from '../directory.js';
+import { AtlassianHttpClient } from '../http/http-client.js';
+import type { ClientLogger } from '../http/client-logger.js';
+import type { RetryOptions } from '../http/retry-policy.js';
+import type { PacerOptions, Pacer } from '../http/pacer.js';
 import { createDirectoryIdResolver } from './directory-id.js';
 import { V2Directory } from './v2-directory.js';
 
@@ -53,7 +53,7 @@ export async function createDirectory(options: CreateDirectoryOptions): Promise<
   const directoryId = createDirectoryIdResolver(http, options.orgId, options.directoryId, options.baseUrl ?? DEFAULT_ATLASSIAN_BASE_URL);
   const v2 = new V2Directory(http, options.orgId, directoryId);
   if ((options.generation ?? 'v2') === 'v1') {
-    const { V1Directory } = await import('./v1-directory.js');
+    const { V1Directory } = await import('./v1-seed-directory.js');
     // v1 never offered some reads (a user's groups and roles): those come from v2.
     return new V1Directory(http, options.orgId, v2);
   }

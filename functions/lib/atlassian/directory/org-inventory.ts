@@ -1,4 +1,4 @@
-import type { DirectoryGroup } from './directory.js';
+import type { DirectoryGroup } from '../directory.js';
 
 /**
  * Read-only, batched lookups of what an org has: groups by name, users by email or account id,

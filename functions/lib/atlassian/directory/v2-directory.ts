@@ -1,4 +1,4 @@
-import { AtlassianError, ErrorNames } from '../errors.js';
+import { AtlassianError, ErrorNames } from '../../errors.js';
 import type {
   Directory,
   DirectoryGroup,
@@ -9,18 +9,18 @@ import type {
   RoleAssignment,
   UserLastActive,
   UserPage,
-} from './directory.js';
+} from '../directory.js';
 import type { DirectoryIdResolver } from './directory-id.js';
-import type { AtlassianHttpClient } from './http/http-client.js';
+import type { AtlassianHttpClient } from '../http/http-client.js';
 import { mutate, orNull, whenConflict, whenNotAMember, whenNotFound } from './mutation-outcome.js';
-import { collect } from './pagination.js';
-import { validateRequest } from './request-validation.js';
-import { RoleApiRequestSchema } from './schemas/v1-directory.js';
-import { V1DirectoryApi } from './v1/directory.js';
-import { V1UserRolesApi } from './v1/user-roles.js';
-import { V2GroupsApi } from './v2/groups.js';
-import { V2InviteApi } from './v2/invite.js';
-import { V2UsersApi } from './v2/users.js';
+import { collect } from '../pagination.js';
+import { validateRequest } from '../request-validation.js';
+import { RoleApiRequestSchema } from '../schemas/v1-directory.js';
+import { V1DirectoryApi } from '../v1/directory.js';
+import { V1UserRolesApi } from '../v1/user-roles.js';
+import { V2GroupsApi } from '../v2/groups.js';
+import { V2InviteApi } from '../v2/invite.js';
+import { V2UsersApi } from '../v2/users.js';
 import { directUserRoles, groupRoles, toDirectoryGroup, toDirectoryUser, toUserLastActive } from './v2-mappers.js';
 import { inviteWarnings } from './v2-invite-warnings.js';
 

@@ -1,4 +1,4 @@
-import { AtlassianError } from '../errors.js';
+import { AtlassianError } from '../../errors.js';
 import type {
   Directory,
   DirectoryGroup,
@@ -9,16 +9,16 @@ import type {
   RoleAssignment,
   UserLastActive,
   UserPage,
-} from './directory.js';
-import type { AtlassianHttpClient } from './http/http-client.js';
+} from '../directory.js';
+import type { AtlassianHttpClient } from '../http/http-client.js';
 import { mutate, whenConflict, whenNotAMember, whenNotFound } from './mutation-outcome.js';
-import { collect } from './pagination.js';
-import { validateRequest } from './request-validation.js';
-import { RoleApiRequestSchema, RoleAssociationSchema } from './schemas/v1-directory.js';
-import type { V1PublicUser } from './schemas/v1-users.js';
-import { V1DirectoryApi } from './v1/directory.js';
-import { V1UserRolesApi } from './v1/user-roles.js';
-import { V1UsersApi } from './v1/users.js';
+import { collect } from '../pagination.js';
+import { validateRequest } from '../request-validation.js';
+import { RoleApiRequestSchema, RoleAssociationSchema } from '../schemas/v1-directory.js';
+import type { V1PublicUser } from '../schemas/v1-users.js';
+import { V1DirectoryApi } from '../v1/directory.js';
+import { V1UserRolesApi } from '../v1/user-roles.js';
+import { V1UsersApi } from '../v1/users.js';
 import { splitEmail, v1ToDirectoryGroup, v1ToDirectoryUser } from './v1-mappers.js';
 import { toUserLastActive } from './v2-mappers.js';
 

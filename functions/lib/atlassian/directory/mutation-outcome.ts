@@ -1,5 +1,5 @@
-import { AtlassianError, ErrorNames } from '../errors.js';
-import type { MutationOutcome } from './directory.js';
+import { AtlassianError, ErrorNames } from '../../errors.js';
+import type { MutationOutcome } from '../directory.js';
 
 /** Which errors mean "the desired end state already holds". */
 export type AlreadyWhen = (error: AtlassianError) => boolean;
