@@ -5,7 +5,7 @@ import type { ApiTarget } from '../engine/handler-environment.js';
 import { resolveConfigFile, resolveRunTarget } from './api-target-options.js';
 import type { CliValues } from './cli-options.js';
 import { UsageError } from './read-input.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 
 /** Exit codes of `jml check-config` (the same meaning as for `jml run`). */
 const EXIT_OK = 0;

@@ -13,21 +13,8 @@ import { describeWait } from './wait-notice.js';
 import { checkConfigCommand } from './check-config-command.js';
 import { findExecutionCommand, runExecutionCommand } from './commands/execution-commands.js';
 
-/** Where the CLI writes and reads; injectable so tests run it in-process. */
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  env: NodeJS.ProcessEnv;
-  readStdin: () => Promise<string>;
-  /** Aborted on Ctrl-C: the run stops (during a wait at once) and prints the record so far. */
-  signal?: AbortSignal;
-}
-
-export const EXIT_SUCCEEDED = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-/** 128 + SIGINT, as shells report a process stopped by Ctrl-C. */
-export const EXIT_ABORTED = 130;
+export { EXIT_ABORTED, EXIT_FAILED, EXIT_SUCCEEDED, EXIT_USAGE, type CliIo } from './cli-io.js';
+import { EXIT_ABORTED, EXIT_FAILED, EXIT_SUCCEEDED, EXIT_USAGE, type CliIo } from './cli-io.js';
 
 /** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage, input or config, 130 Ctrl-C). */
 export async function main(argv: string[], io: CliIo): Promise<number> {

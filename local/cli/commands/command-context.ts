@@ -1,4 +1,4 @@
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 import type { ExecutionValues } from '../execution-options.js';
 import type { CommandOutput } from '../format/command-output.js';
 import type { SfnTarget } from '../sfn-target.js';

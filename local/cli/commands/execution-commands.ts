@@ -1,4 +1,4 @@
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 import { findExecutionCommand, parseExecutionCommandLine, type ExecutionCommandName } from '../execution-options.js';
 import { UsageError } from '../read-input.js';
 import { CommandFailure, explainCallError, SfnCallError } from '../sfn-errors.js';

@@ -1,4 +1,4 @@
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cli-io.js';
 
 /**
  * Where a command's result goes: readable text on stdout, or with `--json` one JSON document on
