@@ -1,8 +1,11 @@
 import type { ModelError, ModelErrorKind } from '../model/model-error.js';
-import { applicationError, uamError, type WireError } from './wire-error.js';
+import { applicationError, bareApplicationError, uamError, type WireError } from './wire-error.js';
 
-/** The error families of the API: directory endpoints (`application`) and invite/role endpoints (`uam`). */
-export type ErrorStyle = 'application' | 'uam';
+/**
+ * The error families of the API: directory and org endpoints (`application`), invite/role
+ * endpoints (`uam`), and the workspaces endpoint's bare ApplicationError (`bareApplication`).
+ */
+export type ErrorStyle = 'application' | 'uam' | 'bareApplication';
 
 interface Mapping {
   status: number;
@@ -28,6 +31,13 @@ const APPLICATION: Record<ModelErrorKind, Mapping> = {
   roleApisNotFound: { status: 404, code: 'ADMIN-404-1', title: 'Unknown resource' },
   invalidRole: { status: 400, code: 'ADMIN-400-24', title: 'Invalid request body' },
   invalidInput: { status: 400, code: 'ADMIN-400-24', title: 'Invalid request body' },
+  invalidCursor: { status: 400, code: 'ADMIN-400-1', title: 'Invalid page cursor' },
+  invalidDomainId: { status: 400, code: 'ADMIN-400-2', title: 'Invalid domain identifier' },
+  domainNotFound: { status: 404, code: 'ADMIN-404-3', title: 'Domain not found' },
+  policyNotFound: { status: 404, code: 'ADMIN-404-5', title: 'Policy not found' },
+  policyResourceNotFound: { status: 404, code: 'ADMIN-404-6', title: 'Policy resource not found' },
+  invalidResource: { status: 400, code: 'ADMIN-400-4', title: 'Invalid resource' },
+  invalidWorkspaceField: { status: 400, code: 'ADMIN-400-4', title: 'Invalid resource' },
 };
 
 const UAM: Record<ModelErrorKind, Mapping> = {
@@ -46,7 +56,7 @@ const UAM: Record<ModelErrorKind, Mapping> = {
 /** Renders a rule failure in the body shape of the endpoint family; `overrides` adjust one endpoint. */
 export function modelErrorToWire(error: ModelError, style: ErrorStyle, overrides: Partial<Record<ModelErrorKind, Partial<Mapping>>> = {}): WireError {
   const mapping = { ...(style === 'uam' ? UAM : APPLICATION)[error.kind], ...overrides[error.kind] };
-  return style === 'uam'
-    ? uamError(mapping.status, mapping.code, mapping.title, error.message)
-    : applicationError(mapping.status, mapping.code, mapping.title, error.message);
+  if (style === 'uam') return uamError(mapping.status, mapping.code, mapping.title, error.message);
+  if (style === 'bareApplication') return bareApplicationError(mapping.status, mapping.code, mapping.title, error.message);
+  return applicationError(mapping.status, mapping.code, mapping.title, error.message);
 }

@@ -1,6 +1,7 @@
 /**
  * The four error body shapes the real Atlassian Admin API returns (docs/atlassian-api.md). Route handlers
- * and the model throw `WireError`; the server renders `status` + `body` verbatim.
+ * throw `WireError` (the model throws `ModelError`, see `model-errors.ts`); the server renders
+ * `status` + `body` verbatim.
  */
 export class WireError extends Error {
   constructor(
@@ -23,6 +24,11 @@ export function applicationError(status: number, code: string, title: string, de
   return new WireError(status, {
     errors: [{ id: crypto.randomUUID(), status: String(status), code, title, ...(detail ? { detail } : {}) }],
   });
+}
+
+/** Bare ApplicationError `{ id, status, code, title, detail }` (no `errors` array): the workspaces endpoint. */
+export function bareApplicationError(status: number, code: string, title: string, detail: string): WireError {
+  return new WireError(status, { id: crypto.randomUUID(), status: String(status), code, title, detail });
 }
 
 /** Spring-style 403 (seen on the domains endpoints). */

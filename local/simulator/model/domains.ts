@@ -1,5 +1,5 @@
-import { applicationError } from '../http/wire-error.js';
 import { stableUuid } from './ids.js';
+import { ModelError } from './model-error.js';
 import type { SimulatorState } from './simulator-state.js';
 
 /**
@@ -50,13 +50,13 @@ export class DomainStore {
     return this.domains;
   }
 
-  /** The domain, 400 ADMIN-400-2 for an id that cannot be one, or 404 ADMIN-404-3. */
+  /** The domain; `invalidDomainId` for an id that cannot be one, `domainNotFound` for an unknown one. */
   get(domainId: string): SimDomain {
     if (!UUID.test(domainId)) {
-      throw applicationError(400, 'ADMIN-400-2', 'Invalid domain identifier', `"${domainId}" is not a domain id (a UUID); list them with GET /v1/orgs/{orgId}/domains.`);
+      throw new ModelError('invalidDomainId', `"${domainId}" is not a domain id (a UUID); list them with GET /v1/orgs/{orgId}/domains.`);
     }
     const domain = this.domains.find((candidate) => candidate.id === domainId);
-    if (!domain) throw applicationError(404, 'ADMIN-404-3', 'Domain not found', `No domain with id ${domainId} in this org.`);
+    if (!domain) throw new ModelError('domainNotFound', `No domain with id ${domainId} in this org.`);
     return domain;
   }
 }

@@ -19,8 +19,17 @@ export type ModelErrorKind =
   | 'roleApisForbidden'
   | 'roleApisNotFound'
   | 'invalidRole'
-  | 'invalidInput';
+  | 'invalidInput'
+  // Org resources (audit log, domains, policies, workspaces).
+  | 'invalidCursor'
+  | 'invalidDomainId'
+  | 'domainNotFound'
+  | 'policyNotFound'
+  | 'policyResourceNotFound'
+  | 'invalidResource'
+  | 'invalidWorkspaceField';
 
+/** A refused operation; `message` says what was wrong and how to fix it (the wire `detail`). */
 export class ModelError extends Error {
   constructor(
     readonly kind: ModelErrorKind,

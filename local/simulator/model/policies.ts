@@ -1,5 +1,5 @@
-import { applicationError } from '../http/wire-error.js';
 import { stableUuid } from './ids.js';
+import { ModelError } from './model-error.js';
 import type { SimulatorState } from './simulator-state.js';
 
 /**
@@ -61,10 +61,10 @@ export class PolicyStore {
     return type ? all.filter((policy) => policy.type === type) : all;
   }
 
-  /** The policy, or 404 ADMIN-404-5. */
+  /** The policy, or a `policyNotFound` error. */
   get(policyId: string): SimPolicy {
     const policy = this.policies.get(policyId);
-    if (!policy) throw applicationError(404, 'ADMIN-404-5', 'Policy not found', `No policy with id ${policyId}; list them with GET /v1/orgs/{orgId}/policies.`);
+    if (!policy) throw new ModelError('policyNotFound', `No policy with id ${policyId}; list them with GET /v1/orgs/{orgId}/policies.`);
     return policy;
   }
 
@@ -166,7 +166,7 @@ export class PolicyStore {
   private findResource(policy: SimPolicy, resourceId: string): PolicyResource {
     const resource = policy.resources.find((existing) => existing.id === resourceId);
     if (!resource) {
-      throw applicationError(404, 'ADMIN-404-6', 'Policy resource not found', `Policy ${policy.id} has no resource ${resourceId}.`);
+      throw new ModelError('policyResourceNotFound', `Policy ${policy.id} has no resource ${resourceId}.`);
     }
     return resource;
   }
@@ -210,8 +210,8 @@ function isCidr(value: string): boolean {
   return octetsOk && (match[6] === undefined || Number(match[6]) <= 32);
 }
 
-function invalidResource(detail: string) {
-  return applicationError(400, 'ADMIN-400-4', 'Invalid resource', detail);
+function invalidResource(detail: string): ModelError {
+  return new ModelError('invalidResource', detail);
 }
 
 /** The org's policy store (created on first use, dropped on reset). */

@@ -1,4 +1,4 @@
-import { WireError } from '../http/wire-error.js';
+import { ModelError } from './model-error.js';
 import { policiesOf } from './policies.js';
 import type { SimulatorState } from './simulator-state.js';
 import type { SimSite } from './types.js';
@@ -80,7 +80,7 @@ export function encodeWorkspaceCursor(search: WorkspaceSearch, offset: number): 
   return Buffer.from(JSON.stringify({ v: 1, search, offset }), 'utf8').toString('base64url');
 }
 
-/** The search and position a cursor continues; 400 ADMIN-400-1 when it does not decode. */
+/** The search and position a cursor continues; an `invalidCursor` error when it does not decode. */
 export function decodeWorkspaceCursor(cursor: string): { search: WorkspaceSearch; offset: number } {
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -91,18 +91,13 @@ export function decodeWorkspaceCursor(cursor: string): { search: WorkspaceSearch
   } catch {
     // fall through: not base64 JSON
   }
-  throw workspaceError(400, 'ADMIN-400-1', 'Invalid page cursor', 'The cursor is invalid or has expired. Send the search again without a cursor.');
-}
-
-/** The workspaces endpoint answers errors as a bare ApplicationError (no `errors` array). */
-export function workspaceError(status: number, code: string, title: string, detail: string): WireError {
-  return new WireError(status, { id: crypto.randomUUID(), status: String(status), code, title, detail });
+  throw new ModelError('invalidCursor', 'The cursor is invalid or has expired. Send the search again without a cursor.');
 }
 
 function fieldReader(name: string): (site: SimSite) => string {
   const read = FIELDS[name];
   if (!read) {
-    throw workspaceError(400, 'ADMIN-400-4', 'Invalid resource', `Unknown workspace field "${name}"; use one of ${Object.keys(FIELDS).join(', ')}.`);
+    throw new ModelError('invalidWorkspaceField', `Unknown workspace field "${name}"; use one of ${Object.keys(FIELDS).join(', ')}.`);
   }
   return read;
 }

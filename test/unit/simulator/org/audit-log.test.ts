@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../../local/simulator/model/audit-log.js';
-import { WireError } from '../../../../local/simulator/http/wire-error.js';
+import { ModelError } from '../../../../local/simulator/model/model-error.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const MINUTE = 60_000;
@@ -75,16 +75,11 @@ describe('AuditLog.query', () => {
     expect(log.query({ limit: 10 }).events.map((e) => e.id)).toEqual(['ev-2', 'ev-1', 'ev-3', 'ev-0']);
   });
 
-  it('answers a cursor it did not issue with 400 ADMIN-400-1', () => {
+  it('answers a cursor it did not issue with an invalidCursor error (400 ADMIN-400-1 on the wire)', () => {
     const { log } = logWith(3);
     const act = () => log.query({ limit: 10, cursor: 'not-a-cursor' });
-    expect(act).toThrow(WireError);
-    try {
-      act();
-    } catch (error) {
-      expect((error as WireError).status).toBe(400);
-      expect(JSON.stringify((error as WireError).body)).toContain('ADMIN-400-1');
-    }
+    expect(act).toThrow(ModelError);
+    expect(act).toThrow(expect.objectContaining({ kind: 'invalidCursor', message: expect.stringMatching(/without a cursor/) }));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulatorState } from '../../../../local/simulator/index.js';
-import { WireError } from '../../../../local/simulator/http/wire-error.js';
+import { ModelError, type ModelErrorKind } from '../../../../local/simulator/model/model-error.js';
 import { auditLogOf } from '../../../../local/simulator/model/audit.js';
 import { domainsOf } from '../../../../local/simulator/model/domains.js';
 import { APPLY_DELAY_MS, policiesOf } from '../../../../local/simulator/model/policies.js';
@@ -12,16 +12,15 @@ function frozenState() {
   return createSimulatorState({ now: '2026-03-01T09:00:00Z', timeScale: 0 });
 }
 
-/** What a WireError thrown by `act` says: status and ADMIN code. */
-function wireErrorOf(act: () => unknown): { status: number; code: string } {
+/** The kind of the ModelError thrown by `act` (the model knows no HTTP; `http/model-errors.ts` renders it). */
+function errorKindOf(act: () => unknown): ModelErrorKind {
   try {
     act();
   } catch (error) {
-    if (!(error instanceof WireError)) throw error;
-    const body = error.body as { errors?: Array<{ code: string }>; code?: string };
-    return { status: error.status, code: body.errors?.[0]?.code ?? String(body.code) };
+    if (!(error instanceof ModelError)) throw error;
+    return error.kind;
   }
-  throw new Error('expected a WireError');
+  throw new Error('expected a ModelError');
 }
 
 describe('policies', () => {
@@ -50,22 +49,22 @@ describe('policies', () => {
     expect(store.applicationStatus(store.get(policy.id).resources[0])).toBe('applying');
   });
 
-  it('refuses invalid rules, unknown resources and type changes with 400 ADMIN-400-4', () => {
+  it('refuses invalid rules, unknown resources and type changes as invalidResource', () => {
     const state = frozenState();
     const store = policiesOf(state);
     const policy = store.create({ type: 'ip-allowlist' });
-    expect(wireErrorOf(() => store.create({ type: 'ip-allowlist', rule: { in: ['10.0.0.300'] } }))).toEqual({ status: 400, code: 'ADMIN-400-4' });
-    expect(wireErrorOf(() => store.create({ type: 'data-residency', rule: { in: ['mars'] } }))).toEqual({ status: 400, code: 'ADMIN-400-4' });
-    expect(wireErrorOf(() => store.addResource(policy.id, { id: 'ari:cloud:jira::site/nope' }))).toEqual({ status: 400, code: 'ADMIN-400-4' });
-    expect(wireErrorOf(() => store.update(policy.id, { type: 'data-residency' }))).toEqual({ status: 400, code: 'ADMIN-400-4' });
+    expect(errorKindOf(() => store.create({ type: 'ip-allowlist', rule: { in: ['10.0.0.300'] } }))).toBe('invalidResource');
+    expect(errorKindOf(() => store.create({ type: 'data-residency', rule: { in: ['mars'] } }))).toBe('invalidResource');
+    expect(errorKindOf(() => store.addResource(policy.id, { id: 'ari:cloud:jira::site/nope' }))).toBe('invalidResource');
+    expect(errorKindOf(() => store.update(policy.id, { type: 'data-residency' }))).toBe('invalidResource');
   });
 
-  it('answers unknown policies with 404 ADMIN-404-5 and unknown resources with ADMIN-404-6', () => {
+  it('refuses unknown policies (policyNotFound) and unknown resources (policyResourceNotFound)', () => {
     const state = frozenState();
     const store = policiesOf(state);
     const policy = store.create({ type: 'ip-allowlist' });
-    expect(wireErrorOf(() => store.get('nope'))).toEqual({ status: 404, code: 'ADMIN-404-5' });
-    expect(wireErrorOf(() => store.removeResource(policy.id, 'nope'))).toEqual({ status: 404, code: 'ADMIN-404-6' });
+    expect(errorKindOf(() => store.get('nope'))).toBe('policyNotFound');
+    expect(errorKindOf(() => store.removeResource(policy.id, 'nope'))).toBe('policyResourceNotFound');
   });
 
   it('validates: needs a rule and a resource', () => {
@@ -118,20 +117,20 @@ describe('workspaces', () => {
     expect(names({ policies: [policy.id] })).toEqual(['acme-confluence']);
   });
 
-  it('rejects unknown fields (ADMIN-400-4) and foreign cursors (ADMIN-400-1) in the bare error shape', () => {
+  it('rejects unknown fields (invalidWorkspaceField) and foreign cursors (invalidCursor)', () => {
     const state = frozenState();
-    expect(wireErrorOf(() => searchWorkspaces(state, { limit: 5, sort: [{ field: 'colour' }] }))).toEqual({ status: 400, code: 'ADMIN-400-4' });
-    expect(wireErrorOf(() => decodeWorkspaceCursor('garbage'))).toEqual({ status: 400, code: 'ADMIN-400-1' });
+    expect(errorKindOf(() => searchWorkspaces(state, { limit: 5, sort: [{ field: 'colour' }] }))).toBe('invalidWorkspaceField');
+    expect(errorKindOf(() => decodeWorkspaceCursor('garbage'))).toBe('invalidCursor');
   });
 });
 
 describe('domains', () => {
-  it('lists the verified org domain and a pending claim; lookups say 400 or 404 precisely', () => {
+  it('lists the verified org domain and a pending claim; lookups say invalidDomainId or domainNotFound', () => {
     const state = frozenState();
     const store = domainsOf(state);
     expect(store.list().map((d) => [d.name, d.claim.status])).toEqual([['acme.example', 'verified'], ['labs.acme.example', 'unverified']]);
     expect(store.get(store.list()[0].id).name).toBe('acme.example');
-    expect(wireErrorOf(() => store.get('acme.example'))).toEqual({ status: 400, code: 'ADMIN-400-2' });
-    expect(wireErrorOf(() => store.get('00000000-0000-4000-8000-000000000000'))).toEqual({ status: 404, code: 'ADMIN-404-3' });
+    expect(errorKindOf(() => store.get('acme.example'))).toBe('invalidDomainId');
+    expect(errorKindOf(() => store.get('00000000-0000-4000-8000-000000000000'))).toBe('domainNotFound');
   });
 });
