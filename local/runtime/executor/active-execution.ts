@@ -24,7 +24,7 @@ export class ActiveExecution {
   current: { name: string; type: string } | undefined;
   private currentInput: unknown;
   private caughtNext: string | undefined;
-  /** On resume, the engine enters the checkpoint's state again: that entry is in the history already. */
+  /** On resume, the engine enters the checkpoint's state again: its `StateEntered` is in the history already. */
   private skipReentry: string | undefined;
 
   constructor(
@@ -41,13 +41,9 @@ export class ActiveExecution {
   onTrace(entry: TraceEntry): void {
     if (this.sealed || entry.kind.startsWith('Execution')) return; // the executor writes the execution's own events
     const topLevel = entry.index === undefined && entry.state !== undefined && !entry.kind.startsWith('MapIteration');
-    if (topLevel && entry.kind === 'StateEntered' && this.skipReentry === entry.state) {
-      this.skipReentry = undefined;
-      this.current = { name: entry.state as string, type: entry.stateType ?? '' };
-      this.currentInput = entry.input;
-      return;
-    }
-    const events = this.history.fromTrace(entry);
+    const reentry = topLevel && entry.kind === 'StateEntered' && this.skipReentry === entry.state;
+    if (reentry) this.skipReentry = undefined;
+    const events = this.history.fromTrace(entry, reentry);
     const checkpoint = topLevel ? this.checkpointAfter(entry) : null;
     if (events.length > 0 || checkpoint) this.store.appendEvents(this.record.id, events, checkpoint);
   }

@@ -54,8 +54,12 @@ export class HistoryBuilder {
     return events;
   }
 
-  /** The history events of one trace entry (often none: e.g. WaitStarted, StateCaught). */
-  fromTrace(entry: TraceEntry): StoredHistoryEvent[] {
+  /**
+   * The history events of one trace entry (often none: e.g. WaitStarted, StateCaught). With
+   * `reentry` (a resumed execution entering again the state it was in), the `<Type>StateEntered`
+   * already in the history is not repeated, but the work that starts again is (e.g. the Lambda call).
+   */
+  fromTrace(entry: TraceEntry, reentry = false): StoredHistoryEvent[] {
     const type = entry.stateType ?? '';
     const name = entry.state ?? '';
     const lane = entry.index;
@@ -64,7 +68,7 @@ export class HistoryBuilder {
       case 'StateEntered': {
         if (!STATE_TYPES.has(type)) return [];
         if (type === 'Wait') this.waitInputs.set(key, entry.input);
-        const events = [this.event(lane, `${type}StateEntered`, { stateEnteredEventDetails: { name, ...executionData('input', jsonText(entry.input)) } })];
+        const events = reentry ? [] : [this.event(lane, `${type}StateEntered`, { stateEnteredEventDetails: { name, ...executionData('input', jsonText(entry.input)) } })];
         if (type === 'Task') events.push(...this.lambdaScheduled(lane, name));
         if (type === 'Map') events.push(this.event(lane, 'MapStateStarted', { mapStateStartedEventDetails: this.mapLength(name, entry.input) }));
         if (type === 'Parallel') events.push(this.event(lane, 'ParallelStateStarted', {}));
