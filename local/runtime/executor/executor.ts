@@ -87,6 +87,13 @@ export class Executor {
     return stopMs;
   }
 
+  /** What the executions of this process are doing, and the most that ever ran states at once. */
+  stats(): { running: number; queued: number; waiting: number; peakRunning: number } {
+    const phases = [...this.active.values()].map((execution) => execution.phase);
+    const count = (phase: string) => phases.filter((p) => p === phase).length;
+    return { running: count('running'), queued: count('queued'), waiting: count('waiting'), peakRunning: this.pool.peakBusy };
+  }
+
   /** Executions that are queued for a slot or running states (not waiting, not done). */
   busyExecutions(): string[] {
     return [...this.active.values()].filter((a) => a.phase === 'queued' || a.phase === 'running').map((a) => a.record.arn);

@@ -13,6 +13,7 @@ interface Waiter {
  */
 export class WorkerPool {
   private free: number;
+  private peak = 0;
   private readonly waiters: Waiter[] = [];
   private queueHead = 0;
 
@@ -26,6 +27,11 @@ export class WorkerPool {
     return this.size - this.free;
   }
 
+  /** The most slots ever in use at once. */
+  get peakBusy(): number {
+    return this.peak;
+  }
+
   /** Executions waiting for a slot. */
   get queued(): number {
     return this.waiters.length - this.queueHead;
@@ -35,7 +41,7 @@ export class WorkerPool {
   acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
     if (signal?.aborted) return Promise.reject(abortError());
     if (this.free > 0 && this.queued === 0) {
-      this.free -= 1;
+      this.take();
       return Promise.resolve(this.releaser());
     }
     return new Promise((resolve, reject) => {
@@ -54,6 +60,11 @@ export class WorkerPool {
     });
   }
 
+  private take(): void {
+    this.free -= 1;
+    this.peak = Math.max(this.peak, this.busy);
+  }
+
   private releaser(): ReleaseSlot {
     let released = false;
     return () => {
@@ -67,7 +78,7 @@ export class WorkerPool {
   private grantNext(): void {
     while (this.free > 0 && this.queued > 0) {
       const waiter = this.waiters[this.queueHead++] as Waiter;
-      this.free -= 1;
+      this.take();
       waiter.grant(this.releaser());
     }
     // A queue array that only grows would keep every settled waiter: compact once drained past half.
