@@ -102,6 +102,29 @@ describe('runtime: executions survive a restart', () => {
     expect(await fullHistory(client, started.executionArn!)).toHaveLength(events.length);
   });
 
+  it('a leaver stopped in the middle of a Task finishes nothing further: the call in flight is the last one', async () => {
+    // Prepare: the suspend call is held at the proxy while the stop arrives
+    const runtime = await start();
+    const client = sfnClient(runtime.endpoint);
+    const suspend = org.proxy.holdNext(/^POST .*\/suspend$/);
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn: LEAVER_ARN, name: 'leaver-alan-HR-4', input: JSON.stringify({ email: ALAN }) }));
+    await suspend.arrived;
+
+    // Act
+    await client.send(new StopExecutionCommand({ executionArn: started.executionArn }));
+    const callsAtStop = org.proxy.requests.length;
+    suspend.release();
+    await suspend.completed;
+    await moveClock(runtime.endpoint, { advanceMs: 31 * DAY });
+
+    // Assess
+    expect(await statusOf(client, started.executionArn!)).toBe('ABORTED');
+    expect(org.proxy.requests.length).toBe(callsAtStop); // no group removals, no removal
+    const events = await fullHistory(client, started.executionArn!);
+    expect(events.slice(-2).map((event) => event.type)).toEqual(['TaskStateAborted', 'ExecutionAborted']);
+    expect(statesEnteredIn(events).at(-1)).toBe('SuspendUser');
+  });
+
   it('an execution cut off in the middle of a Task runs that one step again after the restart (at least once), and no completed step', async () => {
     // Prepare: the suspend call is held at the proxy, so the runtime stops while SuspendUser runs
     const first = await start();

@@ -7,6 +7,8 @@ export interface HeldRequest {
   arrived: Promise<void>;
   /** Forwards it to the simulator. */
   release(): void;
+  /** Resolves once the simulator's answer has been passed back to the caller. */
+  completed: Promise<void>;
 }
 
 export interface RecordingProxy {
@@ -28,7 +30,7 @@ export interface RecordingProxy {
 export async function startRecordingProxy(targetBaseUrl: string): Promise<RecordingProxy> {
   const target = new URL(targetBaseUrl);
   const requests: string[] = [];
-  const holds: Array<{ match: RegExp; arrive: () => void; gate: Promise<void> }> = [];
+  const holds: Array<{ match: RegExp; arrive: () => void; gate: Promise<void>; complete: () => void }> = [];
   const server: Server = createServer((req, res) => {
     const line = `${req.method} ${(req.url ?? '/').split('?')[0]}`;
     requests.push(line);
@@ -41,6 +43,7 @@ export async function startRecordingProxy(targetBaseUrl: string): Promise<Record
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
+          if (gate) res.on('finish', gate.complete);
         },
       );
       upstream.on('error', () => res.destroy());
@@ -56,10 +59,12 @@ export async function startRecordingProxy(targetBaseUrl: string): Promise<Record
     holdNext(match) {
       let arrive!: () => void;
       let release!: () => void;
+      let complete!: () => void;
       const arrived = new Promise<void>((resolve) => (arrive = resolve));
       const gate = new Promise<void>((resolve) => (release = resolve));
-      holds.push({ match, arrive, gate });
-      return { arrived, release };
+      const completed = new Promise<void>((resolve) => (complete = resolve));
+      holds.push({ match, arrive, gate, complete });
+      return { arrived, release, completed };
     },
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
