@@ -10,6 +10,7 @@ import { Executor } from './executor/executor.js';
 import { mountClockRoutes } from './http/clock-route.js';
 import { Router } from './http/router.js';
 import { createRuntimeServer } from './http/runtime-server.js';
+import { startExecution } from './sfn/execution-operations.js';
 import { sfnApiRoute } from './sfn/sfn-api-route.js';
 import { StateMachineCatalog } from './state-machines.js';
 import { ExecutionStore } from './store/execution-store.js';
@@ -53,7 +54,12 @@ export interface RunningRuntime {
   concurrency: number;
   /** Executions found RUNNING at start and continued, and how many of them were in a Wait. */
   resumed: { running: number; waiting: number };
-  /** Starts an execution without HTTP (what `StartExecution` does after validation); for future triggers. */
+  /**
+   * `StartExecution` without HTTP, with the same checks and idempotency (for triggers mounted in
+   * this process: webhooks, schedules). @throws SfnError as the API would answer.
+   */
+  startExecution(request: { stateMachineArn: string; name?: string; input?: string }): { executionArn: string; startDate: Date };
+  /** The execution pool (stats for tests and benchmarks). */
   executor: Executor;
   /** Stops serving; running executions stay RUNNING in the store and continue at the next start. */
   close(): Promise<void>;
@@ -80,8 +86,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log });
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 
+    const context = { catalog, store, executor };
     const router = new Router();
-    router.add('POST', '/', sfnApiRoute({ catalog, store, executor }, log));
+    router.add('POST', '/', sfnApiRoute(context, log));
     mountClockRoutes(router, clockControl);
     let port = options.port ?? DEFAULT_PORT;
     server = createRuntimeServer(router, () => port, log);
@@ -102,6 +109,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       clockMode: clock.mode,
       concurrency,
       resumed,
+      startExecution: (request) => {
+        const started = startExecution(context, request) as { executionArn: string; startDate: number };
+        return { executionArn: started.executionArn, startDate: new Date(started.startDate * 1000) };
+      },
       executor,
       close: () => (closed ??= (async () => {
         await closeServer(listening);

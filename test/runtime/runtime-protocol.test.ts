@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { CreateStateMachineCommand, ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import type { SfnError } from '../../local/runtime/sfn/sfn-error.js';
 import type { RunningRuntime } from '../../local/runtime/start-runtime.js';
 import { DAY, sfnClient, startTestOrg, startTestRuntime, tempDataDir, type TestOrg } from './support/runtime-harness.js';
 
@@ -91,18 +92,32 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     expect(localhost.stateMachines).toHaveLength(3);
   });
 
-  it('routes are pluggable: an extra route is served behind the same guards', async () => {
+  it('routes are pluggable: an extra route is served behind the same guards and can start executions in-process', async () => {
     // Prepare
-    runtime.router.add('POST', '/webhooks/:source', (req) => ({ status: 202, body: { source: req.params.source, bytes: req.body.length } }));
+    runtime.router.add('POST', '/webhooks/:source', (req) => {
+      try {
+        const started = runtime.startExecution({
+          stateMachineArn: 'arn:aws:states:local:000000000000:stateMachine:jml-joiner',
+          name: `hook-${req.params.source}`,
+          input: JSON.stringify({ email: 'new.hire@acme.example', dryRun: true, reason: req.body.toString() }),
+        });
+        return { status: 202, body: { source: req.params.source, bytes: req.body.length, executionArn: started.executionArn } };
+      } catch (error) {
+        return { status: 409, body: { refused: (error as SfnError).type } };
+      }
+    });
 
     // Act
     const accepted = await raw(runtime.port, { path: '/webhooks/hibob', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const conflicting = await raw(runtime.port, { path: '/webhooks/hibob', headers: { 'content-type': 'application/json' }, body: '{"a":2}' });
     const browser = await raw(runtime.port, { path: '/webhooks/hibob', headers: { origin: 'https://x.example' }, body: '{}' });
     const wrongMethod = await raw(runtime.port, { method: 'GET', path: '/webhooks/hibob' });
     const nothing = await raw(runtime.port, { method: 'GET', path: '/nothing-here' });
 
     // Assess
-    expect([accepted.status, JSON.parse(accepted.body)]).toEqual([202, { source: 'hibob', bytes: 7 }]);
+    const executionArn = 'arn:aws:states:local:000000000000:execution:jml-joiner:hook-hibob';
+    expect([accepted.status, JSON.parse(accepted.body)]).toEqual([202, { source: 'hibob', bytes: 7, executionArn }]);
+    expect([conflicting.status, JSON.parse(conflicting.body)]).toEqual([409, { refused: 'ExecutionAlreadyExists' }]); // StartExecution's rules, in-process
     expect(browser.status).toBe(403);
     expect([wrongMethod.status, wrongMethod.headers.allow]).toEqual([405, 'POST']);
     expect(nothing.status).toBe(404);
