@@ -8,7 +8,8 @@ import type { ExecutionRecord } from '../store/store-types.js';
 import { jsonText } from '../history/execution-data.js';
 import { HistoryBuilder } from '../history/history-builder.js';
 import { ActiveExecution } from './active-execution.js';
-import { WorkerPool, type ReleaseSlot } from './worker-pool.js';
+import { ExecutionSlot } from './execution-slot.js';
+import { WorkerPool } from './worker-pool.js';
 
 export interface ExecutorOptions {
   store: ExecutionStore;
@@ -143,40 +144,24 @@ export class Executor {
 
   private async run(execution: ActiveExecution): Promise<void> {
     const { record, machine, controller } = execution;
-    const signal = controller.signal;
-    let release: ReleaseSlot | undefined;
-    const setPhase = (phase: typeof execution.phase) => {
+    const slot = new ExecutionSlot(this.pool, (phase) => {
       execution.phase = phase;
       this.notifyPhase();
-    };
+    });
     const resume: ResumePoint | undefined = record.resume
       ? { state: record.resume.state, input: JSON.parse(record.resume.input) as unknown, ...(record.resume.waitUntil ? { waitUntil: record.resume.waitUntil } : {}) }
       : undefined;
     try {
-      // A wait that resumes holds no slot: it asks for one when its time comes (below).
-      if (resume?.waitUntil) setPhase('waiting');
-      else release = await this.pool.acquire(signal);
-      setPhase('running');
-      const base = this.options.clock;
-      const clock: EngineClock = {
-        now: () => base.now(),
-        sleepUntil: async (deadlineMs, sleepSignal) => {
-          release?.();
-          release = undefined;
-          setPhase('waiting');
-          await base.sleepUntil(deadlineMs, sleepSignal);
-          setPhase('queued');
-          release = await this.pool.acquire(sleepSignal);
-          setPhase('running');
-        },
-      };
+      // A resumed wait holds no slot: it queues for one when its time comes (ExecutionSlot.clock).
+      if (resume?.waitUntil) execution.phase = 'running';
+      else await slot.take(controller.signal);
       const result = await runWorkflow({
         workflow: machine.workflow,
         input: JSON.parse(record.input) as unknown,
         api: this.options.api,
         configFile: this.options.configFile,
-        clock,
-        signal,
+        clock: slot.clock(this.options.clock),
+        signal: controller.signal,
         executionName: record.name,
         ...(resume ? { resume } : {}),
         onEvent: (entry) => this.guard(record, () => execution.onTrace(entry)),
@@ -187,7 +172,7 @@ export class Executor {
       if (execution.sealed) return; // stopped while queued, or shutting down
       this.closeAsFailed(record, 'States.Runtime', `The execution could not run: ${(error as Error).message}`, execution);
     } finally {
-      release?.();
+      slot.giveBack();
     }
   }
 
