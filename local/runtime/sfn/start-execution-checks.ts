@@ -6,7 +6,6 @@ import { SfnError } from './sfn-error.js';
  * `? *`, special characters `" # % \ ^ | ~ ` $ & , ; : /`, control characters (U+0000-001F,
  * U+007F-009F), surrogates or U+FFFE/U+FFFF.
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udfff]/u;
 
 /** @throws SfnError InvalidName saying which rule the name breaks. */
