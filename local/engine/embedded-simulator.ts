@@ -1,8 +1,12 @@
 import type { ApiTarget } from './handler-environment.js';
 
-/** A simulator started in this process for one CLI run or the demo. */
+/** A simulator started in this process for one CLI run, the demo or the local runtime. */
 export interface EmbeddedSimulator {
   api: ApiTarget;
+  /** Its control endpoint, e.g. `http://127.0.0.1:N/__control`. */
+  controlUrl: string;
+  /** Moves the simulator's clock forward (the local runtime keeps it in step with a manual clock). */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -15,6 +19,8 @@ export async function startEmbeddedSimulator(generation: 'v1' | 'v2' = 'v2'): Pr
   const sim = await startSimulator({ port: 0 });
   return {
     api: { baseUrl: sim.baseUrl, apiKey: sim.apiKey, orgId: sim.orgId, generation, ...(generation === 'v2' ? { directoryId: sim.directoryId } : {}) },
+    controlUrl: sim.controlUrl,
+    advanceClock: (ms) => sim.control.setClock({ advanceMs: ms }),
     close: async () => {
       await sim.close();
     },

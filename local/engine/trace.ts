@@ -15,10 +15,13 @@ export interface TraceEntry {
     | 'StateRetried'
     | 'StateCaught'
     | 'StateFailed'
+    | 'MapIterationStarted'
+    | 'MapIterationSucceeded'
     | 'MapIterationFailed'
     | 'WaitStarted';
   /** Milliseconds since the execution started. */
   at: number;
+  /** The state; for MapIteration* entries, the Map state. */
   state?: string;
   stateType?: string;
   index?: number;
@@ -28,11 +31,16 @@ export interface TraceEntry {
   attempt?: number;
   /** Error name (StateFailed, StateRetried: the error that caused the retry, StateCaught, ExecutionFailed). */
   error?: string;
+  /** The readable part of the cause (a Lambda error's `errorMessage`). */
   cause?: string;
+  /** The cause exactly as Step Functions reports it (for a Lambda error, the runtime's JSON). */
+  rawCause?: string;
   /** On StateCaught: where the Catch sends the execution. */
   next?: string;
-  /** On StateEntered of a Fail state: its input, i.e. the record a FAILED execution leaves. */
+  /** On StateEntered: the state's raw input (for a Fail state, the record a FAILED execution leaves). */
   input?: unknown;
+  /** On StateExited: the state's output (absent on the engine's own Wait exits). */
+  output?: unknown;
   /** On WaitStarted: the ISO-8601 time the Wait ends; `shortened` when the run skips it. */
   until?: string;
   shortened?: boolean;
@@ -42,7 +50,9 @@ export interface TraceEntry {
 export interface EngineEvent {
   type: string;
   timestamp: number;
-  state?: { name: string; type: string; input?: unknown };
+  state?: { name: string; type: string; input?: unknown; output?: unknown };
+  /** MapIteration* events: the Map state. */
+  parentState?: { name: string; type: string };
   index?: number;
   retry?: { attempt: number };
   catch?: { catcher: { Next: string } };
@@ -83,7 +93,11 @@ export class TraceRecorder {
     const state = event.state?.name;
     const base = { at, state, stateType: event.state?.type, ...(event.index !== undefined ? { index: event.index } : {}) };
     const key = `${state}#${event.index ?? ''}`;
-    const error = { error: event.Error, cause: event.Cause === undefined ? undefined : readableCause(event.Cause) };
+    const error = {
+      error: event.Error,
+      cause: event.Cause === undefined ? undefined : readableCause(event.Cause),
+      rawCause: event.Cause === undefined ? undefined : typeof event.Cause === 'string' ? event.Cause : JSON.stringify(event.Cause),
+    };
     switch (event.type) {
       case 'ExecutionStarted':
       case 'ExecutionSucceeded':
@@ -92,15 +106,18 @@ export class TraceRecorder {
       case 'WaitStarted':
         return { kind: 'WaitStarted', ...base, until: event.until, ...(event.shortened ? { shortened: true } : {}) };
       case 'ExecutionFailed':
+        return { kind: event.type, at, ...error };
+      case 'MapIterationStarted':
+      case 'MapIterationSucceeded':
       case 'MapIterationFailed':
-        return { kind: event.type, at, ...(event.index !== undefined ? { index: event.index } : {}), ...error };
+        return { kind: event.type, at, state: event.parentState?.name, index: event.index, ...(event.type === 'MapIterationFailed' ? error : {}) };
       case 'StateEntered':
         this.transitions += 1;
         this.enteredAt.set(key, event.timestamp);
-        return { kind: 'StateEntered', ...base, ...(event.state?.type === 'Fail' ? { input: event.state.input } : {}) };
+        return { kind: 'StateEntered', ...base, input: event.state?.input };
       case 'StateExited': {
         const since = this.enteredAt.get(key) ?? event.timestamp;
-        return { kind: 'StateExited', ...base, durationMs: event.timestamp - since };
+        return { kind: 'StateExited', ...base, durationMs: event.timestamp - since, ...(event.state && 'output' in event.state ? { output: event.state.output } : {}) };
       }
       case 'StateFailed':
         this.lastError.set(key, error);

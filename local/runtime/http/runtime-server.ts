@@ -1,0 +1,81 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { SfnError } from '../sfn/sfn-error.js';
+import { refuseBrowserRequests, type Refusal } from './request-guards.js';
+import type { Router, RuntimeResponse } from './router.js';
+
+/** Larger than any request the API takes (a 256 KB input, JSON-escaped, fits many times). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The runtime's HTTP front: browser-request guards for every route, a bounded body, then the
+ * router. `port` is read per request (it is known only once listening, e.g. with `--port 0`).
+ */
+export function createRuntimeServer(router: Router, port: () => number, log: (line: string) => void): Server {
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`unexpected error answering ${req.method} ${req.url}: ${(error as Error).message}`);
+      if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { error: 'The runtime hit an unexpected error; see its log.' } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://runtime.invalid');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const refusal = refuseBrowserRequests(req.headers, port());
+    if (refusal) {
+      req.resume();
+      return send(res, refusalResponse(url.pathname, refusal));
+    }
+    const body = await readBody(req);
+    if (body === undefined) return send(res, { status: 413, body: { error: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } }, true);
+    const match = router.match(method, url.pathname);
+    if (!match) {
+      const allowed = router.methodsAt(url.pathname);
+      return send(res, allowed.length > 0
+        ? { status: 405, headers: { Allow: allowed.join(', ') }, body: { error: `${method} is not served at ${url.pathname}; use ${allowed.join(', ')}.` } }
+        : { status: 404, body: { error: `Nothing at ${method} ${url.pathname}. The Step Functions API is POST / (AWS JSON 1.0).` } });
+    }
+    const response = await match.handler({ method, path: url.pathname, params: match.params, query: url.searchParams, headers: req.headers, body });
+    send(res, response);
+  }
+}
+
+/** The Step Functions API answers refusals in its own error shape; other routes with `{ error }`. */
+export function refusalResponse(path: string, refusal: Refusal): RuntimeResponse {
+  if (path !== '/') return { status: refusal.status, body: { error: refusal.message } };
+  const error = new SfnError(refusal.status === 415 ? 'UnsupportedMediaType' : 'AccessDeniedException', refusal.message);
+  return { status: error.status, headers: { 'Content-Type': 'application/x-amz-json-1.0' }, body: error.body };
+}
+
+/** The whole body, or undefined beyond `MAX_BODY_BYTES` (the rest is not read). */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, response: RuntimeResponse, closeConnection = false): void {
+  const { body } = response;
+  const payload = body === undefined ? undefined : Buffer.isBuffer(body) || typeof body === 'string' ? body : JSON.stringify(body);
+  const headers: Record<string, string | number> = { ...response.headers };
+  if (payload !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+  }
+  headers['Content-Length'] = payload === undefined ? 0 : Buffer.byteLength(payload);
+  if (closeConnection) headers.Connection = 'close';
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}

@@ -1,0 +1,148 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { loadJmlConfigFile } from '../../functions/lib/config/load-jml-config.js';
+import { startEmbeddedSimulator, type EmbeddedSimulator } from '../engine/embedded-simulator.js';
+import type { ApiTarget } from '../engine/handler-environment.js';
+import { ClockControl } from './clock/clock-control.js';
+import { createRuntimeClock, type ClockMode } from './clock/runtime-clock.js';
+import { Executor } from './executor/executor.js';
+import { mountClockRoutes } from './http/clock-route.js';
+import { Router } from './http/router.js';
+import { createRuntimeServer } from './http/runtime-server.js';
+import { startExecution } from './sfn/execution-operations.js';
+import { sfnApiRoute } from './sfn/sfn-api-route.js';
+import { StateMachineCatalog } from './state-machines.js';
+import { ExecutionStore } from './store/execution-store.js';
+
+export const DEFAULT_PORT = 8083;
+export const DEFAULT_DATA_DIR = '.jml';
+export const DEFAULT_CONCURRENCY = 16;
+/** The example access rules, which fit the simulator's demo org. */
+export const DEFAULT_RUNTIME_CONFIG_FILE = fileURLToPath(new URL('../../config/jml.example.yaml', import.meta.url));
+
+export interface RuntimeOptions {
+  /** Loopback port; 0 picks a free one. @default 8083 */
+  port?: number;
+  /** Where the SQLite store lives. @default `.jml` (relative to the working directory) */
+  dataDir?: string;
+  /** The Admin API of an org. @default an embedded simulator with the demo org (its state in memory) */
+  api?: ApiTarget;
+  /** Access rules and protected accounts (JSON or YAML), validated before anything starts. @default config/jml.example.yaml */
+  configFile?: string;
+  /** `manual`: only `POST /__control/clock` moves time. @default 'system' */
+  clock?: ClockMode;
+  /** Executions running states at once; waiting ones hold no slot. @default 16 */
+  concurrency?: number;
+  /** Operational messages (never secrets). @default stderr */
+  log?: (line: string) => void;
+}
+
+export interface RunningRuntime {
+  /** e.g. `http://127.0.0.1:8083`: the `endpoint` of an SFNClient, `--endpoint-url` of the AWS CLI. */
+  endpoint: string;
+  port: number;
+  /** Mount more routes here (e.g. `POST /webhooks/:source`); the browser guards apply to them too. */
+  router: Router;
+  stateMachines: ReadonlyArray<{ name: string; arn: string; workflow: string }>;
+  /** The SQLite file. */
+  dataFile: string;
+  api: { baseUrl: string; orgId: string; embedded: boolean };
+  /** The embedded simulator's control endpoint, when there is one. */
+  simulatorControlUrl?: string;
+  clockMode: ClockMode;
+  concurrency: number;
+  /** Executions found RUNNING at start and continued, and how many of them were in a Wait. */
+  resumed: { running: number; waiting: number };
+  /**
+   * `StartExecution` without HTTP, with the same checks and idempotency (for triggers mounted in
+   * this process: webhooks, schedules). @throws SfnError as the API would answer.
+   */
+  startExecution(request: { stateMachineArn: string; name?: string; input?: string }): { executionArn: string; startDate: Date };
+  /** The execution pool (stats for tests and benchmarks). */
+  executor: Executor;
+  /** Stops serving; running executions stay RUNNING in the store and continue at the next start. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the local runtime: one process on 127.0.0.1 that hosts `workflows/*.asl.json` as Step
+ * Functions state machines on the local engine, serves the Step Functions API (docs/runtime.md),
+ * keeps every execution in SQLite and continues the RUNNING ones where they were.
+ */
+export async function startRuntime(options: RuntimeOptions = {}): Promise<RunningRuntime> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const configFile = options.configFile ?? DEFAULT_RUNTIME_CONFIG_FILE;
+  loadJmlConfigFile(configFile); // a wrong entry stops the start, with its path
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const store = new ExecutionStore(options.dataDir ?? DEFAULT_DATA_DIR);
+  let simulator: EmbeddedSimulator | undefined;
+  let server: Server | undefined;
+  try {
+    const clock = createRuntimeClock(options.clock ?? 'system', store);
+    const catalog = await StateMachineCatalog.load(store, clock.engine.now());
+    simulator = options.api ? undefined : await startEmbeddedSimulator();
+    const api = options.api ?? (simulator as EmbeddedSimulator).api;
+    const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log });
+    const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
+
+    const context = { catalog, store, executor };
+    const router = new Router();
+    router.add('POST', '/', sfnApiRoute(context, log));
+    mountClockRoutes(router, clockControl);
+    let port = options.port ?? DEFAULT_PORT;
+    server = createRuntimeServer(router, () => port, log);
+    port = await listen(server, port);
+    const resumed = executor.resumeAll();
+
+    const listening = server;
+    const embedded = simulator;
+    let closed: Promise<void> | undefined;
+    return {
+      endpoint: `http://127.0.0.1:${port}`,
+      port,
+      router,
+      stateMachines: catalog.all.map(({ name, arn, workflow }) => ({ name, arn, workflow })),
+      dataFile: store.file,
+      api: { baseUrl: api.baseUrl, orgId: api.orgId, embedded: embedded !== undefined },
+      ...(embedded ? { simulatorControlUrl: embedded.controlUrl } : {}),
+      clockMode: clock.mode,
+      concurrency,
+      resumed,
+      startExecution: (request) => {
+        const started = startExecution(context, request) as { executionArn: string; startDate: number };
+        return { executionArn: started.executionArn, startDate: new Date(started.startDate * 1000) };
+      },
+      executor,
+      close: () => (closed ??= (async () => {
+        await closeServer(listening);
+        await executor.shutdown();
+        store.close();
+        await embedded?.close();
+      })()),
+    };
+  } catch (error) {
+    if (server?.listening) await closeServer(server);
+    store.close();
+    await simulator?.close();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE'
+        ? new Error(`Port ${port} on 127.0.0.1 is in use (another runtime?): stop it, or pass --port <another port>.`)
+        : error);
+    });
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
