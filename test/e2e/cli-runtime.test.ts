@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { startRuntime, type RunningRuntime } from '../../local/runtime/start-runtime.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,18 +9,9 @@ import { runCli, runScript, type CliResult } from './cli-harness.js';
 /**
  * End to end: the `jml` execution commands against the durable local runtime (`npm start`),
  * started in-process with a manual clock so the leaver's 30-day grace period holds still.
- * local/runtime/ is built on another branch: until it is merged this file is skipped, and the
- * runtime's interface below is the one agreed (`startRuntime({ port: 0, dataDir, clock: 'manual' })`
- * returning `{ endpoint, close() }`); adapt it here if the merged runtime differs.
  */
-const RUNTIME_DIR = fileURLToPath(new URL('../../local/runtime/', import.meta.url));
-const hasRuntime = existsSync(join(RUNTIME_DIR, 'index.ts'));
 
-interface LocalRuntime {
-  endpoint: string;
-  close(): Promise<void>;
-}
-type StartRuntime = (options: { port: number; dataDir: string; clock: 'manual' }) => Promise<LocalRuntime>;
+type LocalRuntime = RunningRuntime;
 
 const LEAVER = 'linus.torvalds@acme.example'; // an ordinary member of the demo org
 const NAME = 'e2e-leaver-HR-4711';
@@ -37,8 +29,8 @@ async function until(argv: () => string[], done: (result: CliResult) => boolean,
   return result;
 }
 
-describe.skipIf(!hasRuntime)(
-  hasRuntime ? 'jml execution commands against the local runtime' : 'jml execution commands against the local runtime (skipped: local/runtime/ is not on this branch yet)',
+describe(
+  'jml execution commands against the local runtime',
   () => {
     let runtime: LocalRuntime;
     let dataDir: string;
@@ -46,9 +38,7 @@ describe.skipIf(!hasRuntime)(
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'jml-cli-runtime-'));
-      const modulePath = '../../local/runtime/index.js'; // not a literal: the module is absent until the branches merge
-      const { startRuntime } = (await import(/* @vite-ignore */ modulePath)) as { startRuntime: StartRuntime };
-      runtime = await startRuntime({ port: 0, dataDir, clock: 'manual' });
+      runtime = await startRuntime({ port: 0, dataDir, clock: 'manual', log: () => {} });
     });
     afterAll(async () => {
       await runtime?.close();
