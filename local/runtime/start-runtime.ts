@@ -1,3 +1,4 @@
+import { assertConfigFitsOrg } from './config-against-org.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   clock?: ClockMode;
   /** Executions running states at once; waiting ones hold no slot. @default 16 */
   concurrency?: number;
+  /** Check the config's groups, resources and protected accounts against the org before starting. @default true */
+  verifyConfigAgainstOrg?: boolean;
   /** Operational messages (never secrets). @default stderr */
   log?: (line: string) => void;
 }
@@ -83,6 +86,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const catalog = await StateMachineCatalog.load(store, clock.engine.now());
     simulator = options.api ? undefined : await startEmbeddedSimulator();
     const api = options.api ?? (simulator as EmbeddedSimulator).api;
+    if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(configFile, api);
     const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log });
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 
