@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ExecutionAbortedError, ExecutionTimeoutError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { AslState, AslStateMachine } from './asl-types.js';
 import { isAbortError, systemClock, type EngineClock } from './engine-clock.js';
-import { configureHandlerEnvironment, type ApiTarget, type ConfigSource } from './handler-environment.js';
+import { applyLocalProcessDefaults, handlerEnvironmentFor, type ApiTarget, type ConfigSource } from './handler-environment.js';
 import { loadRegistryActions } from './registry-actions.js';
 import { inlineStateNames, shortenedRetries, shortenedWaits } from './state-overrides.js';
 import { bindTaskStates, substituteLocalArns, type BindableAction, type TaskHandlers } from './task-bindings.js';
@@ -15,11 +15,11 @@ export interface RunWorkflowOptions {
   workflow: WorkflowName;
   /** The execution input (validate it with the workflow's input schema first; the engine does not). */
   input: unknown;
-  /** The API the handlers call. @default the `ATLASSIAN_*` variables already in the environment */
+  /** The API this execution's handlers call. @default the `ATLASSIAN_*` variables of `process.env` */
   api?: ApiTarget;
-  /** Access rules / protected accounts as a JSON object (becomes `JML_CONFIG`). */
+  /** Access rules / protected accounts as a JSON object (this execution's `JML_CONFIG`). */
   config?: object;
-  /** Path of a JSON/YAML config (becomes `JML_CONFIG_FILE`). @default config/jml.example.yaml when no JML_CONFIG* is set */
+  /** Path of a JSON/YAML config (this execution's `JML_CONFIG_FILE`). @default config/jml.example.yaml when process.env sets no JML_CONFIG* */
   configFile?: string;
   /** Every Wait state (effective time, grace period) passes at once. @default false */
   shortenWaits?: boolean;
@@ -100,12 +100,14 @@ type SegmentEnd = { kind: 'wait'; state: string; input: unknown } | { kind: 'end
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
   const config: ConfigSource | undefined =
     options.config !== undefined ? { json: options.config } : options.configFile ? { file: options.configFile } : undefined;
-  // Before any handler module loads: they read their configuration at cold start.
-  configureHandlerEnvironment({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts });
+  // Process-wide Powertools defaults, before any handler module loads; everything execution-specific
+  // goes into this execution's own handler environment, never into process.env.
+  applyLocalProcessDefaults();
+  const environment = handlerEnvironmentFor({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts });
 
   const definition = structuredClone(options.definition ?? (await loadWorkflowDefinition(options.workflow)));
   inlineStateNames(definition);
-  const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()));
+  const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()), environment);
   substituteLocalArns(definition);
   validateOnce(definition);
   assertNestedWaitsFit(definition, options.shortenWaits === true);
