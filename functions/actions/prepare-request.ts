@@ -32,6 +32,8 @@ export interface PreparedRequest {
   /** Leaver: days and seconds between suspension and removal. */
   graceDays: number;
   graceSeconds: number;
+  /** Leaver: go ahead although the org-wide daily brake is engaged (a person decided so). */
+  overrideLimits: boolean;
 }
 
 /** Every field any of the three workflow inputs has (each schema's output fits this). */
@@ -46,6 +48,7 @@ interface InputFields {
   reason?: string;
   dryRun: boolean;
   graceDays?: number;
+  overrideLimits?: boolean;
 }
 
 /** A Standard execution lasts at most 365 days; leave room for the run itself. */
@@ -102,6 +105,7 @@ export async function prepareRequest({ workflow, input }: PrepareRequestInput, {
     displayName: data.name ?? (email ? nameFromEmail(email) : ''),
     graceDays,
     graceSeconds: graceDays * 86_400,
+    overrideLimits: data.overrideLimits === true,
   };
 }
 

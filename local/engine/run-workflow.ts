@@ -5,7 +5,7 @@ import type { AslState, AslStateMachine } from './asl-types.js';
 import { isAbortError, systemClock, type EngineClock } from './engine-clock.js';
 import { applyLocalProcessDefaults, handlerEnvironmentFor, type ApiTarget, type ConfigSource } from './handler-environment.js';
 import { loadRegistryActions } from './registry-actions.js';
-import { inlineStateNames, shortenedRetries, shortenedWaits } from './state-overrides.js';
+import { inlineStateNames, scaleRetries, shortenedRetries, shortenedWaits } from './state-overrides.js';
 import { bindTaskStates, substituteLocalArns, type BindableAction, type TaskHandlers } from './task-bindings.js';
 import { TraceRecorder, type EngineEvent, type TraceEntry } from './trace.js';
 import { assertNestedWaitsFit, segmentDefinition, topLevelWaits, waitDeadline, waitOutput } from './wait-states.js';
@@ -25,6 +25,12 @@ export interface RunWorkflowOptions {
   shortenWaits?: boolean;
   /** Retries happen at once instead of after their backoff. Only for a simulator. @default shortenWaits */
   shortenRetries?: boolean;
+  /**
+   * Retry pauses are divided by this (backoff and jitter kept): against a simulator running at
+   * `timeScale` X, pass X so the real retry policy meets rate-limit windows in the same proportion
+   * as in production. Ignored when retries are shortened. @default 1
+   */
+  retryTimeScale?: number;
   /**
    * Attempts per HTTP call inside a handler (`ATLASSIAN_HTTP_MAX_ATTEMPTS`); 1 leaves every retry to
    * the state machine's Retry, which makes it visible in the trace. @default the environment's (client default)
@@ -110,6 +116,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()), environment);
   substituteLocalArns(definition);
   validateOnce(definition);
+  if (options.retryTimeScale !== undefined && options.retryTimeScale !== 1) scaleRetries(definition, options.retryTimeScale);
   assertNestedWaitsFit(definition, options.shortenWaits === true);
 
   const executionName = options.executionName ?? `${options.workflow}-${randomUUID()}`;

@@ -83,7 +83,7 @@ describe('leaver with waits longer than a Node timer holds', () => {
     expect(simUser(sim(), ALAN).membershipStatus).toBe('no_membership');
     expect(statesEntered(run.trace)).toContain('RecheckAfterWait');
     expect(run.trace.filter((e) => e.kind === 'WaitStarted').map((e) => e.state)).toEqual(['WaitUntilEffective', 'WaitGracePeriod']);
-    expect(run.transitions).toBe(18); // 15 + WaitUntilEffective + RecheckAfterWait + StillLeaving
+    expect(run.transitions).toBe(19); // 16 + WaitUntilEffective + RecheckAfterWait + StillLeaving
   });
 
   it('a user restored during the grace period is not removed; the run succeeds and says why', async () => {

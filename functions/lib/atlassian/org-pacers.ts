@@ -8,21 +8,22 @@ import { TokenBucketPacer, type Pacer, type PacerOptions } from './http/pacer.js
  * its config) shares it.
  */
 
-/** Share of the limit paced steadily; the rest is the burst allowance. */
+/** Share of the limit paced steadily; the rest is headroom for requests that arrive late and together. */
 const STEADY_SHARE = 0.9;
+/** Back-to-back allowance, in seconds of the steady rate. */
+const BURST_SECONDS = 0.5;
 
 /**
- * Token-bucket settings that keep any one-minute window at or under `requestsPerMinute`: in a
- * minute the bucket hands out at most its burst plus a minute of refill, i.e. 10% + 90% of the limit.
+ * Token-bucket settings that keep any one-minute window under `requestsPerMinute`: a minute holds at
+ * most the burst (half a second of traffic) plus a minute of refill at 90%, about 91% of the limit.
+ * The small burst also keeps shorter windows (a time-scaled simulator's) under their share.
  */
 export function pacerOptionsFor(requestsPerMinute: number): PacerOptions {
   if (!Number.isFinite(requestsPerMinute) || requestsPerMinute < 1) {
     throw new RangeError(`requestsPerMinute must be a number >= 1 (got ${requestsPerMinute}).`);
   }
-  return {
-    ratePerSecond: (requestsPerMinute * STEADY_SHARE) / 60,
-    burst: Math.max(1, Math.floor(requestsPerMinute * (1 - STEADY_SHARE))),
-  };
+  const ratePerSecond = (requestsPerMinute * STEADY_SHARE) / 60;
+  return { ratePerSecond, burst: Math.max(1, Math.floor(ratePerSecond * BURST_SECONDS)) };
 }
 
 interface OrgPacer {

@@ -94,7 +94,8 @@ describe('one pacer per org', () => {
     const options = pacerOptionsFor(1000);
 
     // Assess
-    expect(options.burst! + options.ratePerSecond * 60).toBeLessThanOrEqual(1000);
+    expect(options.burst! + options.ratePerSecond * 60).toBeLessThanOrEqual(0.92 * 1000);
+    expect(options.burst).toBeGreaterThan(1);
     expect(pacerOptionsFor(5).burst).toBe(1);
     expect(() => pacerOptionsFor(0)).toThrow(/requestsPerMinute/);
   });
