@@ -41,6 +41,7 @@ describe('leaver: the daily brake on mass offboarding', () => {
     expect(third.status).toBe('FAILED');
     expect(third.error).toBe('Jml.BlastRadiusExceeded');
     expect(third.path.slice(-3)).toEqual(['ReserveChangeBudget', 'RecordFailure', 'Failed']);
+    expect(third.transitions).toBe(8);
     const record = failureRecord(third);
     expect(record.errorMessage).toContain('limits.maxLeaversPerDay is 2');
     expect(record.errorMessage).toContain('"overrideLimits": true');
