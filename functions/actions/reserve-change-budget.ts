@@ -61,9 +61,9 @@ export async function reserveChangeBudget(input: ReserveChangeBudgetInput, deps:
     throw new JmlError(
       ErrorNames.BlastRadiusExceeded,
       `Mass-change brake: ${outcome.used} ${kind.noun} have already made changes in this organization today (UTC ${day}); ` +
-        `${kind.setting} is ${limit}. Nothing was changed for ${input.subject}. So many in one day usually means a wrong HR ` +
-        `export or mapping: review today's ${kind.noun} first. If they are all intended, start this one again with ` +
-        `"overrideLimits": true in its input (the output records it), or raise ${kind.setting} in the config.`,
+        `${kind.setting} is ${limit}. So many in one day usually means a wrong HR export or mapping: review today's ` +
+        `${kind.noun} first. If they are all intended, start this one again with "overrideLimits": true in its input ` +
+        `(the output records it), or raise ${kind.setting} in the config. For ${input.subject}, nothing was changed.`,
     );
   }
   if (outcome.status === 'already') {

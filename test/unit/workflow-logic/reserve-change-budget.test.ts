@@ -44,7 +44,7 @@ describe('reserveChangeBudget', () => {
 
     // Assess
     expect(message).toContain('limits.maxLeaversPerDay is 1');
-    expect(message).toContain('Nothing was changed for jane@example.com (acc-1)');
+    expect(message).toMatch(/For jane@example.com \(acc-1\), nothing was changed\.$/);
     expect(message).toContain('"overrideLimits": true');
   });
 
