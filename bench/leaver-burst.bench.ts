@@ -28,7 +28,7 @@ const PREVIOUS_RETRY = [
 ];
 
 interface Setup { name: string; definition: AslStateMachine; paced: boolean }
-interface Result { name: string; failed: number; halfDone: number; removed: number; rateLimitedRetries: number; transitions: number; seconds: number }
+interface Result { name: string; failed: number; errors: string; halfDone: number; removed: number; rateLimitedRetries: number; transitions: number; seconds: number }
 
 function withPreviousRetry(definition: AslStateMachine): AslStateMachine {
   const copy = structuredClone(definition);
@@ -39,7 +39,8 @@ function withPreviousRetry(definition: AslStateMachine): AslStateMachine {
 }
 
 async function measure(setup: Setup): Promise<Result> {
-  const sim = await startSimulator({ users: LEAVERS + 60, timeScale: TIME_SCALE, rateLimits: { default: LIMIT } });
+  // A fresh org per setup (own org id), so the daily leaver budget of one setup does not brake the next.
+  const sim = await startSimulator({ seed: `burst-${setup.name}`, users: LEAVERS + 60, timeScale: TIME_SCALE, rateLimits: { default: LIMIT } });
   try {
     const people = [...sim.state.users.values()].filter((u) => u.membershipStatus === 'active' && u.platformRoles.size === 0).slice(-LEAVERS);
     const config = { accessRules: [{ id: 'everyone', grant: { groups: ['confluence-users'] } }], limits: { maxLeaversPerDay: LEAVERS } };
@@ -64,6 +65,7 @@ async function measure(setup: Setup): Promise<Result> {
     return {
       name: setup.name,
       failed: runs.filter((run) => run.status !== 'SUCCEEDED').length,
+      errors: [...new Set(runs.filter((run) => run.status !== 'SUCCEEDED').map((run) => run.error))].join(', '),
       halfDone: people.filter((person) => status(person.accountId) === 'suspended').length,
       removed: people.filter((person) => status(person.accountId) === 'no_membership').length,
       rateLimitedRetries: runs.flatMap((run) => run.trace).filter((e) => e.kind === 'StateRetried' && e.error === 'Atlassian.RateLimited').length,
@@ -88,6 +90,7 @@ const baseline = results[0].seconds;
 for (const r of results) {
   console.log(
     `${r.name.padEnd(7)} FAILED ${String(r.failed).padStart(4)}  suspended half-done ${String(r.halfDone).padStart(4)}  removed ${String(r.removed).padStart(4)}/${LEAVERS}` +
-      `  RateLimited retries ${String(r.rateLimitedRetries).padStart(5)}  transitions ${r.transitions}  time x${(r.seconds / baseline).toFixed(2)} of before`,
+      `  RateLimited retries ${String(r.rateLimitedRetries).padStart(5)}  transitions ${r.transitions}  time ${r.seconds.toFixed(1)} s = x${(r.seconds / baseline).toFixed(2)} of before` +
+      (r.errors ? `  (${r.errors})` : ''),
   );
 }
