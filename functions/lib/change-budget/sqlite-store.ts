@@ -40,6 +40,7 @@ const SCHEMA = `
  */
 export class SqliteChangeBudgetStore implements ChangeBudgetStore {
   private readonly db: Database;
+  private readonly statements: Record<'existing' | 'count' | 'insert' | 'prune', Statement>;
 
   constructor(readonly path: string) {
     let open: new (file: string) => Database;
@@ -54,16 +55,21 @@ export class SqliteChangeBudgetStore implements ChangeBudgetStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('busy_timeout = 5000');
       this.db.exec(SCHEMA);
+      this.statements = {
+        existing: this.db.prepare('SELECT day FROM change_budget_reservations WHERE kind = ? AND scope = ? AND execution_name = ?'),
+        count: this.db.prepare('SELECT COUNT(*) AS used FROM change_budget_reservations WHERE kind = ? AND scope = ? AND day = ?'),
+        insert: this.db.prepare(
+          'INSERT INTO change_budget_reservations (kind, scope, execution_name, day, reserved_at, enforced) VALUES (?, ?, ?, ?, ?, ?)',
+        ),
+        prune: this.db.prepare('DELETE FROM change_budget_reservations WHERE day < ?'),
+      };
     } catch (error) {
       throw new JmlError(ErrorNames.Configuration, `Cannot open the change-budget database ${path} (JML_CHANGE_BUDGET_DB): ${(error as Error).message}. Point it at a writable file.`);
     }
   }
 
   async reserve(request: ReservationRequest): Promise<ReservationOutcome> {
-    const existing = this.db.prepare('SELECT day FROM change_budget_reservations WHERE kind = ? AND scope = ? AND execution_name = ?');
-    const count = this.db.prepare('SELECT COUNT(*) AS used FROM change_budget_reservations WHERE kind = ? AND scope = ? AND day = ?');
-    const insert = this.db.prepare('INSERT INTO change_budget_reservations (kind, scope, execution_name, day, reserved_at, enforced) VALUES (?, ?, ?, ?, ?, ?)');
-    const prune = this.db.prepare('DELETE FROM change_budget_reservations WHERE day < ?');
+    const { existing, count, insert, prune } = this.statements;
     const { kind, scope, executionName, day } = request;
     return this.db
       .transaction((): ReservationOutcome => {
