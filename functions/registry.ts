@@ -22,6 +22,7 @@ import * as planAccess from './actions/plan-access.js';
 import * as verifyResults from './actions/verify-results.js';
 import * as summarizeRun from './actions/summarize-run.js';
 import * as recordFailure from './actions/record-failure.js';
+import * as reserveChangeBudget from './actions/reserve-change-budget.js';
 
 /**
  * THE list of actions (docs/contracts.md). Infra makes one Lambda function per entry and
@@ -110,6 +111,8 @@ export const ACTIONS: readonly ActionDefinition[] = Object.freeze([
   defineAction('verifyResults', verifyResults, 'Checkpoint: fail with the first failed action if any action of the run failed.', { usesAtlassianApi: false }),
   defineAction('summarizeRun', summarizeRun, "Build a run's output: user, snapshot or plan, every action with its outcome.", { usesAtlassianApi: false }),
   defineAction('recordFailure', recordFailure, "Build a failed run's error and cause, with the record of what was already done.", { usesAtlassianApi: false }),
+  // Directory-independent, but with a store: the org-wide daily budget of changes (DynamoDB on AWS).
+  defineAction('reserveChangeBudget', reserveChangeBudget, "Reserve one unit of the org's daily change budget (limits.maxLeaversPerDay) before an execution's first change.", { usesAtlassianApi: false }),
 ]);
 
 /** The action named `name`. @throws Error listing the known names when there is none. */

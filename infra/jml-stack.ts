@@ -7,6 +7,7 @@ import { ActionFunctions } from './action-functions.js';
 import { OperationalAlarms } from './alarms.js';
 import { AlarmTopic } from './alarm-topic.js';
 import { ApiKeySecret } from './api-key-secret.js';
+import { ChangeBudget } from './change-budget.js';
 import type { DeployConfig } from './deploy-config.js';
 import { guardAgainstExampleOrgId } from './example-org-guard.js';
 import { acknowledgeNagFindings } from './nag-suppressions.js';
@@ -33,6 +34,8 @@ export class JmlStack extends Stack {
   public readonly stateMachines: WorkflowStateMachines;
   public readonly alarmTopic: AlarmTopic;
   public readonly alarms: OperationalAlarms;
+  /** The org-wide daily change budget; absent only when the registry has no reserveChangeBudget (tests). */
+  public readonly changeBudget?: ChangeBudget;
 
   constructor(scope: Construct, id: string, props: JmlStackProps) {
     super(scope, id, props);
@@ -64,6 +67,14 @@ export class JmlStack extends Stack {
       stateMachines: this.stateMachines,
       topic: this.alarmTopic.topic,
     });
+    const reserveAction = props.actions.find((action) => action.name === 'reserveChangeBudget');
+    if (reserveAction) {
+      this.changeBudget = new ChangeBudget(this, 'ChangeBudget', {
+        reserveFunction: this.functions.forAction(reserveAction),
+        orgId: deploy.orgId,
+        topic: this.alarmTopic.topic,
+      });
+    }
     acknowledgeNagFindings(this);
 
     new CfnOutput(this, 'ApiKeySecretId', { value: this.apiKey.secretId, description: 'Put the Atlassian org API key into this secret' });

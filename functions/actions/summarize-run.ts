@@ -30,6 +30,8 @@ export interface RunSummary {
   plan?: unknown;
   /** Dry runs: what a real run would do. */
   planned?: PlannedAction[];
+  /** Leaver: the unit of the org's daily change budget it took, and whether a person overrode the limit. */
+  changeBudget?: NonNullable<SummarizeRunInput['state']['budget']>;
   actions: RecordedAction[];
   counts: ReturnType<typeof countOutcomes>;
 }
@@ -49,7 +51,7 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
   const who = user ? `${user.name || user.email} (${user.accountId})` : (state.request?.identifier ?? 'the user');
   const message = planned
     ? `Dry run of the ${workflow} for ${who}: ${plannedSummary(planned)}; nothing changed.`
-    : `The ${workflow} for ${who} finished: ${counts.done} done, ${counts.already} already in place, ${counts.skipped} skipped.${cancellations(actions)}`;
+    : `The ${workflow} for ${who} finished: ${counts.done} done, ${counts.already} already in place, ${counts.skipped} skipped.${cancellations(actions)}${override(state)}`;
   return {
     workflow,
     status: dryRun ? 'DRY_RUN' : 'SUCCEEDED',
@@ -61,9 +63,15 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
     ...(state.snapshot ? { snapshot: state.snapshot } : {}),
     ...(state.plan ? { plan: state.plan } : {}),
     ...(planned ? { planned } : {}),
+    ...(state.budget ? { changeBudget: state.budget } : {}),
     actions,
     counts,
   };
+}
+
+/** An overridden brake is said in the message too: auditors read it there first. */
+function override(state: SummarizeRunInput['state']): string {
+  return state.budget?.outcome === 'overridden' ? ` The daily change limit was overridden (overrideLimits): ${state.budget.detail}` : '';
 }
 
 /** A leaver whose request went stale while it waited says so in its message, not only in its actions. */

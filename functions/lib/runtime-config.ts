@@ -2,6 +2,7 @@ import { describeIssues } from './zod-issues.js';
 import * as z from 'zod';
 import { JmlError, ErrorNames } from './errors.js';
 import { apiBaseUrlProblem } from './atlassian/api-base-url.js';
+import { handlerEnvironment, type HandlerEnvironment } from './handler-environment-scope.js';
 
 /**
  * The environment of an action handler (docs/contracts.md, "Runtime configuration"). Parsed once
@@ -41,6 +42,12 @@ export const RuntimeConfigSchema = z
       .min(1, { message: 'must be at least 1 (1 = no in-process retry; the state machine still retries)' })
       .max(10, { message: 'must be at most 10; longer retry chains belong in the state machine Retry' })
       .optional(),
+    ATLASSIAN_REQUESTS_PER_MINUTE: z.coerce
+      .number({ message: "must be the org's request limit per minute, e.g. 1000 (leave it unset for no client-side pacing)" })
+      .int({ message: 'must be a whole number of requests per minute, e.g. 1000' })
+      .min(1, { message: 'must be at least 1 request per minute (unset it for no client-side pacing)' })
+      .max(1_000_000, { message: 'must be at most 1,000,000 requests per minute' })
+      .optional(),
   });
 
 const NO_KEY_SOURCE =
@@ -59,6 +66,8 @@ export interface RuntimeConfig {
   apiKeySource: ApiKeySource;
   /** Attempts per Atlassian call inside one invocation; absent = the client's default. */
   httpMaxAttempts?: number;
+  /** The org's request limit: calls are paced under it by one pacer per org and process. Absent = no pacing. */
+  requestsPerMinute?: number;
 }
 
 /** The environment variables `loadRuntimeConfig` reads (and nothing else). */
@@ -71,7 +80,7 @@ export const RUNTIME_CONFIG_VARIABLES = Object.keys(RuntimeConfigSchema.shape) a
  * never silently uses a key that leaked into its environment.
  * @throws JmlError `Jml.Configuration` naming every wrong variable and how to fix it.
  */
-export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+export function loadRuntimeConfig(env: HandlerEnvironment = handlerEnvironment()): RuntimeConfig {
   // Blank variables count as unset: CDK and shells often export `X=` for "no value".
   const present = Object.fromEntries(
     RUNTIME_CONFIG_VARIABLES.map((name) => [name, env[name]?.trim() ? env[name] : undefined]),
@@ -99,5 +108,6 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
         ? { kind: 'secret', secretId: cfg.ATLASSIAN_API_KEY_SECRET_ID }
         : { kind: 'literal', value: cfg.ATLASSIAN_API_KEY as string },
     httpMaxAttempts: cfg.ATLASSIAN_HTTP_MAX_ATTEMPTS,
+    requestsPerMinute: cfg.ATLASSIAN_REQUESTS_PER_MINUTE,
   };
 }

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { ExecutionAbortedError, ExecutionTimeoutError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { AslState, AslStateMachine } from './asl-types.js';
 import { isAbortError, systemClock, type EngineClock } from './engine-clock.js';
-import { configureHandlerEnvironment, type ApiTarget, type ConfigSource } from './handler-environment.js';
+import { applyLocalProcessDefaults, handlerEnvironmentFor, type ApiTarget, type ConfigSource } from './handler-environment.js';
 import { loadRegistryActions } from './registry-actions.js';
-import { inlineStateNames, shortenedRetries, shortenedWaits } from './state-overrides.js';
+import { inlineStateNames, scaleRetries, shortenedRetries, shortenedWaits } from './state-overrides.js';
 import { bindTaskStates, substituteLocalArns, type BindableAction, type TaskHandlers } from './task-bindings.js';
 import { TraceRecorder, type EngineEvent, type TraceEntry } from './trace.js';
 import { assertNestedWaitsFit, segmentDefinition, topLevelWaits, waitDeadline, waitOutput } from './wait-states.js';
@@ -15,21 +15,29 @@ export interface RunWorkflowOptions {
   workflow: WorkflowName;
   /** The execution input (validate it with the workflow's input schema first; the engine does not). */
   input: unknown;
-  /** The API the handlers call. @default the `ATLASSIAN_*` variables already in the environment */
+  /** The API this execution's handlers call. @default the `ATLASSIAN_*` variables of `process.env` */
   api?: ApiTarget;
-  /** Access rules / protected accounts as a JSON object (becomes `JML_CONFIG`). */
+  /** Access rules / protected accounts as a JSON object (this execution's `JML_CONFIG`). */
   config?: object;
-  /** Path of a JSON/YAML config (becomes `JML_CONFIG_FILE`). @default config/jml.example.yaml when no JML_CONFIG* is set */
+  /** Path of a JSON/YAML config (this execution's `JML_CONFIG_FILE`). @default config/jml.example.yaml when process.env sets no JML_CONFIG* */
   configFile?: string;
   /** Every Wait state (effective time, grace period) passes at once. @default false */
   shortenWaits?: boolean;
   /** Retries happen at once instead of after their backoff. Only for a simulator. @default shortenWaits */
   shortenRetries?: boolean;
   /**
+   * Retry pauses are divided by this (backoff and jitter kept): against a simulator running at
+   * `timeScale` X, pass X so the real retry policy meets rate-limit windows in the same proportion
+   * as in production. Ignored when retries are shortened. @default 1
+   */
+  retryTimeScale?: number;
+  /**
    * Attempts per HTTP call inside a handler (`ATLASSIAN_HTTP_MAX_ATTEMPTS`); 1 leaves every retry to
    * the state machine's Retry, which makes it visible in the trace. @default the environment's (client default)
    */
   httpMaxAttempts?: number;
+  /** More handler variables for this execution only, e.g. `{ JML_CHANGE_BUDGET_DB: '.jml/change-budget.sqlite' }`. */
+  handlerVariables?: Record<string, string>;
   /** Called for every trace entry as the execution runs (e.g. print `formatTraceEntry(entry)`). */
   onEvent?: (entry: TraceEntry) => void;
   /**
@@ -100,16 +108,19 @@ type SegmentEnd = { kind: 'wait'; state: string; input: unknown } | { kind: 'end
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
   const config: ConfigSource | undefined =
     options.config !== undefined ? { json: options.config } : options.configFile ? { file: options.configFile } : undefined;
-  // Before any handler module loads: they read their configuration at cold start.
-  configureHandlerEnvironment({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts });
+  // Process-wide Powertools defaults, before any handler module loads; everything execution-specific
+  // goes into this execution's own handler environment, never into process.env.
+  applyLocalProcessDefaults();
+  const environment = handlerEnvironmentFor({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts, variables: options.handlerVariables });
 
   const definition = structuredClone(options.definition ?? (await loadWorkflowDefinition(options.workflow)));
   inlineStateNames(definition);
-  const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()));
+  const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()), environment);
   substituteLocalArns(definition);
   // The checked-in workflows are validated by the tests (test/workflows/asl-definitions.test.ts);
   // compiling asl-validator's schemas costs ~0.4 s per process, so only other definitions pay it.
   if (options.definition) validateOnce(definition);
+  if (options.retryTimeScale !== undefined && options.retryTimeScale !== 1) scaleRetries(definition, options.retryTimeScale);
   assertNestedWaitsFit(definition, options.shortenWaits === true);
 
   const executionName = options.executionName ?? `${options.workflow}-${randomUUID()}`;

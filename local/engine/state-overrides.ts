@@ -18,6 +18,22 @@ export function shortenedRetries(machine: AslStateMachine, ms = 0): Record<strin
   return overrides;
 }
 
+/**
+ * Divides every Retry pause (IntervalSeconds, MaxDelaySeconds) by `scale`, in place (pass a clone):
+ * against a simulator whose clock runs `scale` times faster, the workflows' real retry policy keeps
+ * its proportion to the simulated rate-limit windows. Backoff and jitter stay as written.
+ */
+export function scaleRetries(machine: AslStateMachine, scale: number): void {
+  if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`retryTimeScale must be a positive number (got ${scale}).`);
+  forEachState(machine, (_name, state) => {
+    if (!Array.isArray(state.Retry)) return;
+    for (const retrier of state.Retry as Array<Record<string, unknown>>) {
+      retrier.IntervalSeconds = (typeof retrier.IntervalSeconds === 'number' ? retrier.IntervalSeconds : 1) / scale;
+      if (typeof retrier.MaxDelaySeconds === 'number') retrier.MaxDelaySeconds /= scale;
+    }
+  });
+}
+
 const STATE_NAME_PATH = '$$.State.Name';
 const PAYLOAD_FIELDS = ['Parameters', 'ItemSelector', 'ResultSelector'] as const;
 

@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { runWithHandlerEnvironment, type HandlerEnvironment } from '../../functions/lib/handler-environment-scope.js';
 import { forEachState, type AslStateMachine } from './asl-types.js';
 import { createLambdaContext } from './lambda-context.js';
 import { toLambdaTaskError } from './lambda-error.js';
@@ -74,9 +75,14 @@ export function substituteLocalArns(machine: AslStateMachine): void {
 /**
  * Builds the local handler of every Task state: JSON in, the registry handler with a fresh Lambda
  * context, JSON out (a round trip, as the Lambda boundary does), errors reshaped the way the Lambda
- * runtime reports them.
+ * runtime reports them. With `environment`, every invocation runs inside that handler environment
+ * (the execution's API target and config), so concurrent executions never see each other's.
  */
-export async function bindTaskStates(machine: AslStateMachine, actions: readonly BindableAction[]): Promise<TaskHandlers> {
+export async function bindTaskStates(
+  machine: AslStateMachine,
+  actions: readonly BindableAction[],
+  environment?: HandlerEnvironment,
+): Promise<TaskHandlers> {
   const bindings = resolveTaskActions(machine, actions);
   const handlers: TaskHandlers = {};
   const loaded = new Map<BindableAction, Promise<LambdaHandler>>();
@@ -86,9 +92,10 @@ export async function bindTaskStates(machine: AslStateMachine, actions: readonly
     handlers[stateName] = async (input) => {
       const handler = await handlerPromise;
       const event = JSON.parse(JSON.stringify(input)) as unknown;
+      const invoke = () => handler(event, createLambdaContext(action.name));
       let result: unknown;
       try {
-        result = await handler(event, createLambdaContext(action.name));
+        result = await (environment ? runWithHandlerEnvironment(environment, invoke) : invoke());
       } catch (error) {
         throw toLambdaTaskError(error);
       }

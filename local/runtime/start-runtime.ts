@@ -1,8 +1,9 @@
 import { assertConfigFitsOrg } from './config-against-org.js';
+import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { loadJmlConfigFile } from '../../functions/lib/config/load-jml-config.js';
+import { loadJmlConfigFile } from '../../functions/lib/config/index.js';
 import { startEmbeddedSimulator, type EmbeddedSimulator } from '../engine/embedded-simulator.js';
 import type { ApiTarget } from '../engine/handler-environment.js';
 import { ClockControl } from './clock/clock-control.js';
@@ -87,7 +88,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     simulator = options.api ? undefined : await startEmbeddedSimulator();
     const api = options.api ?? (simulator as EmbeddedSimulator).api;
     if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(configFile, api);
-    const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log });
+    // The daily leaver brake counts across every execution of this runtime, restarts included.
+    const handlerVariables = { JML_CHANGE_BUDGET_DB: join(dirname(store.file), 'change-budget.sqlite') };
+    const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log, handlerVariables });
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 
     const context = { catalog, store, executor };

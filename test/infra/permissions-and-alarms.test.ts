@@ -74,7 +74,8 @@ describe('alarms', () => {
       alarms.filter((alarm) => alarm.Namespace === 'AWS/Lambda' && alarm.MetricName === 'Errors' && alarm.Dimensions[0].Value.Ref === functionId);
 
     // Assess
-    expect(alarms).toHaveLength(3 * workflowFiles.length + ACTIONS.length);
+    // + the mass-change brake (change-budget.test.ts)
+    expect(alarms).toHaveLength(3 * workflowFiles.length + ACTIONS.length + 1);
     for (const machine of fx.stack.stateMachines.all) {
       expect(executionAlarms(logicalIdOf(machine.stateMachine)).sort()).toEqual(['ExecutionsAborted', 'ExecutionsFailed', 'ExecutionsTimedOut']);
     }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListExecutionsCommand, StartExecutionCommand, StopExecutionCommand, type ExecutionStatus, type SFNClient } from '@aws-sdk/client-sfn';
 import type { RunningRuntime } from '../../local/runtime/start-runtime.js';
-import { DAY, LEAVER_ARN, MINUTE, moveClock, sfnClient, startTestOrg, startTestRuntime, tempDataDir, type TestOrg } from './support/runtime-harness.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadJmlConfigFile } from '../../functions/lib/config/index.js';
+import { DAY, EXAMPLE_CONFIG, LEAVER_ARN, MINUTE, moveClock, sfnClient, startTestOrg, startTestRuntime, tempDataDir, type TestOrg } from './support/runtime-harness.js';
 
 const PROTECTED = new Set(['olivia.admin@acme.example', 'grace.hopper@acme.example']); // config/jml.example.yaml
 
@@ -32,7 +35,11 @@ describe('runtime: a burst of leavers', () => {
   beforeAll(async () => {
     org = await startTestOrg({ users: 300 });
     data = tempDataDir();
-    runtime = await startTestRuntime(org, data.dir, { concurrency: 16 });
+    // A burst above the example's daily brake (limits.maxLeaversPerDay): this test is about the pool.
+    const example = loadJmlConfigFile(EXAMPLE_CONFIG);
+    const configFile = join(data.dir, 'burst-config.json');
+    writeFileSync(configFile, JSON.stringify({ ...example, limits: { ...example.limits, maxLeaversPerDay: 1000 } }));
+    runtime = await startTestRuntime(org, data.dir, { concurrency: 16, configFile });
     client = sfnClient(runtime.endpoint);
   });
   afterAll(async () => {

@@ -51,10 +51,13 @@ describe.each(WORKFLOWS)('workflows/%s.asl.json', (name) => {
     for (const [stateName, state] of tasks) {
       expect(placeholders.has(state.Resource), `${stateName}: ${state.Resource} is not a registry placeholder`).toBe(true);
       expect(state.Parameters._meta, stateName).toEqual({ 'executionName.$': '$$.Execution.Name', 'stateName.$': '$$.State.Name' });
-      const retry = state.Retry.find((r: State) => r.ErrorEquals.includes('Atlassian.RateLimited'));
-      expect(retry, stateName).toMatchObject({ ErrorEquals: ['Atlassian.RateLimited', 'Atlassian.Transient'], BackoffRate: 2, JitterStrategy: 'FULL' });
-      expect(retry.MaxAttempts, stateName).toBeGreaterThanOrEqual(4);
-      expect(retry.MaxDelaySeconds, stateName).toBeGreaterThan(0);
+      const rateLimited = state.Retry.find((r: State) => r.ErrorEquals.includes('Atlassian.RateLimited'));
+      const transient = state.Retry.find((r: State) => r.ErrorEquals.includes('Atlassian.Transient'));
+      expect(rateLimited, stateName).toMatchObject({ ErrorEquals: ['Atlassian.RateLimited'], BackoffRate: 2, JitterStrategy: 'FULL' });
+      expect(rateLimited.MaxDelaySeconds, stateName).toBeGreaterThanOrEqual(60);
+      expect(transient, stateName).toMatchObject({ ErrorEquals: ['Atlassian.Transient'], BackoffRate: 2, JitterStrategy: 'FULL' });
+      expect(transient.MaxAttempts, stateName).toBeGreaterThanOrEqual(4);
+      expect(transient.MaxDelaySeconds, stateName).toBeGreaterThan(0);
       if (stateName !== 'RecordFailure') {
         expect(state.Catch, `${stateName} has no Catch`).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], ResultPath: '$.failure' })]);
       }

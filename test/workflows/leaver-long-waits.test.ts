@@ -83,7 +83,7 @@ describe('leaver with waits longer than a Node timer holds', () => {
     expect(simUser(sim(), ALAN).membershipStatus).toBe('no_membership');
     expect(statesEntered(run.trace)).toContain('RecheckAfterWait');
     expect(run.trace.filter((e) => e.kind === 'WaitStarted').map((e) => e.state)).toEqual(['WaitUntilEffective', 'WaitGracePeriod']);
-    expect(run.transitions).toBe(19); // 15 + WaitUntilEffective + RecheckAfterWait + StillLeaving + UseFreshLookup
+    expect(run.transitions).toBe(20); // 16 + WaitUntilEffective + RecheckAfterWait + StillLeaving + UseFreshLookup
   });
 
   it('a user restored during the grace period is not removed; the run succeeds and says why', async () => {

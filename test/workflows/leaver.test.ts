@@ -6,7 +6,7 @@ const ALAN = 'alan.turing@acme.example'; // Engineering, three managed groups
 const LINUS = 'linus.torvalds@acme.example'; // also in the IdP-synced okta-all-staff
 
 const HAPPY_PATH = [
-  'PrepareRequest', 'LookUpBy', 'FindUserByEmail', 'CheckProtected', 'Route', 'SnapshotAccess', 'SuspendUser',
+  'PrepareRequest', 'LookUpBy', 'FindUserByEmail', 'CheckProtected', 'Route', 'ReserveChangeBudget', 'SnapshotAccess', 'SuspendUser',
   'RemoveGroupMemberships', 'RemoveFromGroup', 'RemoveFromGroup', 'RemoveFromGroup',
   'VerifyGroupRemovals', 'WaitGracePeriod', 'RemoveUser', 'Summarize',
 ];
@@ -24,7 +24,7 @@ describe('leaver workflow (against the simulator)', () => {
     // Assess
     expect(result.status).toBe('SUCCEEDED');
     expect(result.path).toEqual(HAPPY_PATH);
-    expect(result.transitions).toBe(15);
+    expect(result.transitions).toBe(16);
     const output = result.output as Record<string, any>;
     expect(output.status).toBe('SUCCEEDED');
     expect(output.reason).toBe('HR-123');
@@ -116,7 +116,7 @@ describe('leaver workflow (against the simulator)', () => {
 
     // Assess
     expect(result.status).toBe('SUCCEEDED');
-    expect(result.path.slice(0, 10)).toEqual(['PrepareRequest', 'LookUpBy', 'FindUserByAccountId', 'CheckProtected', 'Route', 'WaitUntilEffective', 'RecheckAfterWait', 'StillLeaving', 'UseFreshLookup', 'SnapshotAccess']);
+    expect(result.path.slice(0, 11)).toEqual(['PrepareRequest', 'LookUpBy', 'FindUserByAccountId', 'CheckProtected', 'Route', 'WaitUntilEffective', 'RecheckAfterWait', 'StillLeaving', 'UseFreshLookup', 'ReserveChangeBudget', 'SnapshotAccess']);
   });
 
   it('injected 429s and 5xx are retried by the state machine and the run succeeds', async () => {

@@ -20,18 +20,41 @@ export function resourceOf(action: string): string {
 const META = { 'executionName.$': '$$.Execution.Name', 'stateName.$': '$$.State.Name' };
 
 /**
- * Every Task retries the retryable taxonomy errors with exponential backoff and full jitter, and
- * the Lambda service's own transient errors (those only happen in AWS).
+ * How long a rate-limited Task keeps trying. Atlassian limits per org and per minute (the 429 says
+ * when its window resets), so a retry only helps once it lands in a later window, and a burst of
+ * executions can keep an org at its limit for minutes. Ceilings 10, 20, 40, 80, then 120 s (two
+ * windows) for 10 retries: full jitter spreads the retries of a burst over the window instead of
+ * sending them back together; on average an execution rides out ~7 minutes at the limit (870 s if
+ * every wait draws its ceiling) and in 99.8% of executions at least 3 minutes
+ * (test/workflows/retry-policy.test.ts). docs/workflows.md, "Rate limits", says why.
+ */
+export const RATE_LIMITED_RETRY = {
+  ErrorEquals: ['Atlassian.RateLimited'],
+  IntervalSeconds: 10,
+  BackoffRate: 2,
+  MaxAttempts: 10,
+  MaxDelaySeconds: 120,
+  JitterStrategy: 'FULL',
+} as const;
+
+/** 5xx, timeouts, resets: usually over in seconds; five retries within about a minute, then a person looks. */
+export const TRANSIENT_RETRY = {
+  ErrorEquals: ['Atlassian.Transient'],
+  IntervalSeconds: 2,
+  BackoffRate: 2,
+  MaxAttempts: 5,
+  MaxDelaySeconds: 30,
+  JitterStrategy: 'FULL',
+} as const;
+
+/**
+ * Every Task retries the retryable taxonomy errors with exponential backoff and full jitter, each
+ * with its own retrier (own attempt count), and the Lambda service's own transient errors (those
+ * only happen in AWS).
  */
 export const TASK_RETRY: Json = [
-  {
-    ErrorEquals: ['Atlassian.RateLimited', 'Atlassian.Transient'],
-    IntervalSeconds: 2,
-    BackoffRate: 2,
-    MaxAttempts: 5,
-    MaxDelaySeconds: 30,
-    JitterStrategy: 'FULL',
-  },
+  { ...RATE_LIMITED_RETRY, ErrorEquals: [...RATE_LIMITED_RETRY.ErrorEquals] },
+  { ...TRANSIENT_RETRY, ErrorEquals: [...TRANSIENT_RETRY.ErrorEquals] },
   {
     ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
     IntervalSeconds: 1,

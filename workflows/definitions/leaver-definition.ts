@@ -14,8 +14,8 @@ import { eachKnownMembershipRemoval } from './planned-changes.js';
 const snapshot = (next: string) => snapshotAccess('Snapshot groups and roles before any change (audit, rehire).', next);
 
 /**
- * Leaver: resolve -> refuse protected -> [wait until effectiveAt -> re-read: still leaving?] -> snapshot
- * -> (dry run: plan) -> suspend -> remove group memberships -> grace period -> remove from the
+ * Leaver: resolve -> refuse protected -> (dry run: snapshot, plan) -> [wait until effectiveAt -> re-read:
+ * still leaving?] -> reserve a unit of the org's daily budget (the brake) -> snapshot -> suspend -> remove group memberships -> grace period -> remove from the
  * directory unless restored meanwhile -> summary.
  */
 export const leaverDefinition = {
@@ -35,7 +35,7 @@ export const leaverDefinition = {
         { Variable: '$.lookup.user.membershipStatus', StringEquals: 'no_membership', Next: 'RemoveUser' },
         { Variable: '$.request.waitForEffectiveAt', BooleanEquals: true, Next: 'WaitUntilEffective' },
       ],
-      Default: 'SnapshotAccess',
+      Default: 'ReserveChangeBudget',
     },
     UserNotFound: USER_NOT_FOUND,
     RefuseProtectedAccount: REFUSE_PROTECTED,
@@ -67,7 +67,7 @@ export const leaverDefinition = {
       Comment: 'From here on the leaver acts on what it read after the wait, not before it.',
       InputPath: '$.recheck',
       ResultPath: '$.lookup',
-      Next: 'SnapshotAccess',
+      Next: 'ReserveChangeBudget',
     },
     SuspensionCancelled: {
       Type: 'Pass',
@@ -83,6 +83,19 @@ export const leaverDefinition = {
       ResultPath: '$.results.suspend',
       Next: 'Summarize',
     },
+    ReserveChangeBudget: task('reserveChangeBudget', {
+      comment:
+        "Org-wide brake before the first change: one unit of today's leaver budget (limits.maxLeaversPerDay), once per " +
+        'execution. Over it the run fails with Jml.BlastRadiusExceeded and nothing is changed (overrideLimits: true goes ahead).',
+      parameters: {
+        kind: 'leaver',
+        'executionName.$': '$$.Execution.Name',
+        'subject.$': "States.Format('{} ({})', $.lookup.user.email, $.lookup.user.accountId)",
+        'overrideLimits.$': '$.request.overrideLimits',
+      },
+      resultPath: '$.budget',
+      next: 'SnapshotAccess',
+    }),
     SnapshotForPlan: snapshot('Summarize'),
     SnapshotAccess: snapshot('SuspendUser'),
     SuspendUser: task('suspendUser', {

@@ -17,6 +17,13 @@ export const LeaverInputSchema = withExactlyOneIdentifier(
       .max(365, { message: 'graceDays is at most 365' })
       .optional()
       .describe('Days between suspension and removal from the directory; default from the JML config (leaver.graceDays).'),
+    overrideLimits: z
+      .boolean({ message: 'overrideLimits must be true or false' })
+      .default(false)
+      .describe(
+        'Go ahead although the org-wide brake is engaged (limits.maxLeaversPerDay leavers already acted today). ' +
+          'Only after reviewing why so many leavers ran; the output records the override.',
+      ),
   }),
 ).describe('Leaver: suspend the user, remove their group memberships, and after a grace period remove them from the directory.');
 

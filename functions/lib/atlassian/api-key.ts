@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ErrorNames, JmlError } from '../errors.js';
+import { handlerEnvironment, type HandlerEnvironment } from '../handler-environment-scope.js';
 
 /**
  * Where the org API key comes from: Secrets Manager in AWS (cached with a TTL, so a warm Lambda
@@ -54,7 +55,7 @@ export function createApiKeyProvider(options: ApiKeyProviderOptions): () => Prom
 
 /** Reads `ATLASSIAN_API_KEY_SECRET_ID` / `ATLASSIAN_API_KEY` from the environment. */
 export function createApiKeyProviderFromEnv(
-  env: Record<string, string | undefined> = process.env,
+  env: HandlerEnvironment = handlerEnvironment(),
   options: Omit<ApiKeyProviderOptions, 'secretId' | 'localKey'> = {},
 ): () => Promise<string> {
   return createApiKeyProvider({ ...options, secretId: env.ATLASSIAN_API_KEY_SECRET_ID, localKey: env.ATLASSIAN_API_KEY });

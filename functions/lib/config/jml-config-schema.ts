@@ -76,6 +76,12 @@ export const ProtectedAccountSchema = z
     message: 'name the account: give email or accountId (or both)',
   });
 
+/**
+ * Leavers that may make changes per org and UTC day before the brake engages: far above a normal
+ * day (a 1,000-person company sees a few), far below a wrong HR export offboarding everyone.
+ */
+export const DEFAULT_MAX_LEAVERS_PER_DAY = 50;
+
 export const JmlConfigSchema = z
   .strictObject(
     {
@@ -100,8 +106,14 @@ export const JmlConfigSchema = z
             .int({ message: 'maxRemovalsPerRun must be a whole number' })
             .min(1, { message: 'maxRemovalsPerRun must be at least 1' })
             .default(25),
+          maxLeaversPerDay: z
+            .number({ message: 'expected maxLeaversPerDay to be a number of leavers per day, e.g. 50' })
+            .int({ message: 'maxLeaversPerDay must be a whole number' })
+            .min(1, { message: 'maxLeaversPerDay must be at least 1 (a single leaver can still be forced with overrideLimits)' })
+            .max(100_000, { message: 'maxLeaversPerDay is at most 100000; a brake that never engages protects nothing' })
+            .default(DEFAULT_MAX_LEAVERS_PER_DAY),
         })
-        .default({ maxRemovalsPerRun: 25 }),
+        .default({ maxRemovalsPerRun: 25, maxLeaversPerDay: DEFAULT_MAX_LEAVERS_PER_DAY }),
     },
     { message: 'expected the config to be an object with accessRules (and optionally resources, protectedAccounts, leaver, limits)' },
   )

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { core } from 'zod';
+import { BoundedCache } from '../bounded-cache.js';
 import { ErrorNames, JmlError } from '../errors.js';
+import { handlerEnvironment, type HandlerEnvironment } from '../handler-environment-scope.js';
 import { JmlConfigSchema, type JmlConfig } from './jml-config-schema.js';
 import { loadYamlParser } from './yaml-parser.js';
 import { describeIssues } from '../zod-issues.js';
@@ -82,15 +84,17 @@ export function loadJmlConfigFile(path: string): JmlConfig {
   return /\.json$/i.test(path) ? parseJmlConfigJson(text, path) : parseJmlConfigText(text, path);
 }
 
-const cache = new Map<string, JmlConfig>();
+/** A Lambda sees one config; the local runtime one per distinct config its executions use. */
+const cache = new BoundedCache<string, JmlConfig>(32);
 
 /**
  * The config of a workflow-logic handler: `JML_CONFIG` (JSON text, used in AWS) wins over
- * `JML_CONFIG_FILE` (a path, local runs). Cached per distinct value, so a warm Lambda parses once
- * and a test that changes the environment gets the new config.
+ * `JML_CONFIG_FILE` (a path, local runs), read from the handler environment (the current
+ * execution's scope locally, `process.env` in Lambda). Cached per distinct value, so a warm Lambda
+ * parses once and concurrent local executions with different configs each get their own.
  * @throws JmlError `Jml.Configuration` when neither is set or the config is invalid.
  */
-export function loadJmlConfig(env: NodeJS.ProcessEnv = process.env): JmlConfig {
+export function loadJmlConfig(env: HandlerEnvironment = handlerEnvironment()): JmlConfig {
   const inline = env.JML_CONFIG?.trim();
   const file = env.JML_CONFIG_FILE?.trim();
   const key = inline ? `inline:${inline}` : file ? `file:${file}` : '';

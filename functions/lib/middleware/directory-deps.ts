@@ -1,34 +1,35 @@
 import { createDirectory } from '../atlassian/directory/create-directory.js';
 import type { Directory } from '../atlassian/directory.js';
-import { loadRuntimeConfig, RUNTIME_CONFIG_VARIABLES, type RuntimeConfig } from '../runtime-config.js';
+import { sharedPacerFor } from '../atlassian/org-pacers.js';
+import { BoundedCache } from '../bounded-cache.js';
+import { handlerEnvironment, type HandlerEnvironment } from '../handler-environment-scope.js';
+import { loadRuntimeConfig, RUNTIME_CONFIG_VARIABLES } from '../runtime-config.js';
 import { redactedApiKeyFor, describeApiKeySource } from './redacted-api-key.js';
 import { scopedClientLogger } from './logger-scope.js';
 
 /**
- * The Directory of the handler's environment, built on the first invocation and reused by warm
- * ones (so the directory-id lookup and the secret cache survive between invocations). The cache
- * is keyed by the raw configuration variables: when the local engine points the same process at
- * another simulator, the next invocation builds a fresh Directory instead of talking to the old one.
+ * The Directory of the handler's configuration, built on the first invocation and reused by later
+ * ones (the directory-id lookup and the secret cache live in caches of their own, keyed by org and
+ * secret, so they survive too). Keyed by the raw configuration variables: a Lambda has one key; the
+ * local engine runs executions against several orgs at once, and each gets the Directory of its own
+ * configuration. A bounded map, so alternating orgs do not rebuild clients and a long-running
+ * process does not grow without end.
  */
-interface CachedDirectory {
-  fingerprint: string;
-  config: RuntimeConfig;
-  directory: Promise<Directory>;
-}
+const directories = new BoundedCache<string, Promise<Directory>>(32);
 
-let cached: CachedDirectory | undefined;
-
-function fingerprintOf(env: NodeJS.ProcessEnv): string {
+function fingerprintOf(env: HandlerEnvironment): string {
   return JSON.stringify(RUNTIME_CONFIG_VARIABLES.map((name) => env[name] ?? null));
 }
 
 /**
- * Returns the Directory for `env` (default `process.env`).
- * @throws JmlError `Jml.Configuration` when the environment is missing or wrong.
+ * Returns the Directory for `env` (default: the current handler environment, see
+ * handler-environment-scope.ts).
+ * @throws JmlError `Jml.Configuration` when the configuration is missing or wrong.
  */
-export function resolveDirectory(env: NodeJS.ProcessEnv = process.env): Promise<Directory> {
+export function resolveDirectory(env: HandlerEnvironment = handlerEnvironment()): Promise<Directory> {
   const fingerprint = fingerprintOf(env);
-  if (cached?.fingerprint === fingerprint) return cached.directory;
+  const cached = directories.get(fingerprint);
+  if (cached) return cached;
   const config = loadRuntimeConfig(env);
   const directory = createDirectory({
     orgId: config.orgId,
@@ -39,17 +40,18 @@ export function resolveDirectory(env: NodeJS.ProcessEnv = process.env): Promise<
     apiKeySource: describeApiKeySource(config.apiKeySource),
     logger: scopedClientLogger,
     retry: config.httpMaxAttempts !== undefined ? { maxAttempts: config.httpMaxAttempts } : undefined,
+    pacer:
+      config.requestsPerMinute !== undefined
+        ? sharedPacerFor({ baseUrl: config.baseUrl, orgId: config.orgId, requestsPerMinute: config.requestsPerMinute })
+        : undefined,
   });
-  const entry: CachedDirectory = { fingerprint, config, directory };
-  cached = entry;
+  directories.set(fingerprint, directory);
   // A failed build must not stick: the next invocation tries again.
-  directory.catch(() => {
-    if (cached === entry) cached = undefined;
-  });
+  directory.catch(() => directories.deleteIf(fingerprint, directory));
   return directory;
 }
 
-/** Forgets the cached Directory (tests, or a local engine switching APIs). */
+/** Forgets every cached Directory (tests). */
 export function resetDirectoryCache(): void {
-  cached = undefined;
+  directories.clear();
 }

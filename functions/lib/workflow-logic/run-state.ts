@@ -25,6 +25,7 @@ export const RunStateShape = z.looseObject({
       reason: z.string().optional(),
       effectiveAt: z.string().optional(),
       graceDays: z.number().optional(),
+      overrideLimits: z.boolean().optional(),
       attributes: z.record(z.string(), z.string()).optional(),
     })
     .optional(),
@@ -32,6 +33,8 @@ export const RunStateShape = z.looseObject({
   protection: z.looseObject({ protected: z.boolean(), reason: z.string().optional() }).optional(),
   snapshot: UserAccessShape.optional(),
   plan: PlanShape.optional(),
+  /** reserveChangeBudget's output: the unit of the org's daily budget this run took. */
+  budget: z.looseObject({ kind: z.string(), day: z.string(), limit: z.number(), used: z.number().optional(), outcome: z.string(), detail: z.string() }).optional(),
   results: ResultsSchema,
   failure: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });

@@ -22,6 +22,8 @@ export interface ExecutorOptions {
   configFile: string;
   /** Executions running states at once. */
   concurrency: number;
+  /** Handler variables every execution gets (the change-budget store in the data folder, ...). */
+  handlerVariables?: Record<string, string>;
   /** Problems the runtime cannot report through the API (never with secrets). */
   log: (line: string) => void;
 }
@@ -160,6 +162,7 @@ export class Executor {
         input: JSON.parse(record.input) as unknown,
         api: this.options.api,
         configFile: this.options.configFile,
+        ...(this.options.handlerVariables ? { handlerVariables: this.options.handlerVariables } : {}),
         clock: slot.clock(this.options.clock),
         signal: controller.signal,
         executionName: record.name,

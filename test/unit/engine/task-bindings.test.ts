@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTaskActions, substituteLocalArns } from '../../../local/engine/task-bindings.js';
-import { inlineStateNames, shortenedWaits } from '../../../local/engine/state-overrides.js';
+import { handlerEnvironment } from '../../../functions/lib/handler-environment-scope.js';
+import { bindTaskStates, resolveTaskActions, substituteLocalArns } from '../../../local/engine/task-bindings.js';
+import { inlineStateNames, scaleRetries, shortenedWaits } from '../../../local/engine/state-overrides.js';
 import type { AslStateMachine } from '../../../local/engine/asl-types.js';
 import { fakeAction } from './fake-actions.js';
 
@@ -72,5 +73,39 @@ describe('definition rewriting for the local run', () => {
     expect(suspend.Parameters).toEqual({ stateName: 'Suspend' });
     expect(suspend.Resource).toBe('arn:aws:lambda:us-east-1:000000000000:function:SuspendUserFunctionArn');
     expect(shortenedWaits(machine)).toEqual({ Pause: 0 });
+  });
+});
+
+describe('bindTaskStates', () => {
+  it("runs every invocation inside its execution's handler environment, never process.env", async () => {
+    // Prepare
+    const readOrg = fakeAction('suspendUser', async () => ({ org: handlerEnvironment().ATLASSIAN_ORG_ID ?? null }));
+    const machine: AslStateMachine = { StartAt: 'Suspend', States: { Suspend: task('${SuspendUserFunctionArn}') } };
+    const forA = await bindTaskStates(machine, [readOrg], { ATLASSIAN_ORG_ID: 'org-a' });
+    const forB = await bindTaskStates(machine, [readOrg], { ATLASSIAN_ORG_ID: 'org-b' });
+
+    // Act
+    const results = await Promise.all([forA.Suspend({}), forB.Suspend({}), forA.Suspend({})]);
+
+    // Assess
+    expect(results).toEqual([{ org: 'org-a' }, { org: 'org-b' }, { org: 'org-a' }]);
+    expect(process.env.ATLASSIAN_ORG_ID).not.toBe('org-a');
+  });
+});
+
+describe('scaleRetries', () => {
+  it('divides every pause of every retrier, keeping backoff, attempts and jitter', () => {
+    // Prepare
+    const retry = [{ ErrorEquals: ['Atlassian.RateLimited'], IntervalSeconds: 10, BackoffRate: 2, MaxAttempts: 10, MaxDelaySeconds: 120, JitterStrategy: 'FULL' }];
+    const machine = { StartAt: 'Suspend', States: { Suspend: task('${SuspendUserFunctionArn}', { Retry: retry }) } } as unknown as AslStateMachine;
+
+    // Act
+    scaleRetries(machine, 5);
+
+    // Assess
+    expect((machine.States.Suspend as unknown as { Retry: unknown }).Retry).toEqual([
+      { ErrorEquals: ['Atlassian.RateLimited'], IntervalSeconds: 2, BackoffRate: 2, MaxAttempts: 10, MaxDelaySeconds: 24, JitterStrategy: 'FULL' },
+    ]);
+    expect(() => scaleRetries(machine, 0)).toThrow(/retryTimeScale/);
   });
 });

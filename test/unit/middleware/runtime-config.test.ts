@@ -36,6 +36,7 @@ describe('loadRuntimeConfig', () => {
     expect(config.generation).toBe('v1');
     expect(config.directoryId).toBe('dir-1');
     expect(config.httpMaxAttempts).toBe(2);
+    expect(loadRuntimeConfig({ ...BASE, ATLASSIAN_REQUESTS_PER_MINUTE: '600' }).requestsPerMinute).toBe(600);
   });
 
   it('names a missing org id and a missing key source in one Jml.Configuration error', () => {
@@ -54,6 +55,8 @@ describe('loadRuntimeConfig', () => {
     ['ATLASSIAN_API_BASE_URL', 'not a url', /ATLASSIAN_API_BASE_URL: must be an http\(s\) URL/],
     ['ATLASSIAN_HTTP_MAX_ATTEMPTS', '0', /ATLASSIAN_HTTP_MAX_ATTEMPTS: must be at least 1/],
     ['ATLASSIAN_HTTP_MAX_ATTEMPTS', 'three', /ATLASSIAN_HTTP_MAX_ATTEMPTS: must be a whole number/],
+    ['ATLASSIAN_REQUESTS_PER_MINUTE', '0', /ATLASSIAN_REQUESTS_PER_MINUTE: must be at least 1/],
+    ['ATLASSIAN_REQUESTS_PER_MINUTE', 'lots', /ATLASSIAN_REQUESTS_PER_MINUTE: must be the org's request limit per minute/],
   ])('rejects %s=%s with a message saying what is valid', (name, value, message) => {
     expect(() => loadRuntimeConfig({ ...BASE, [name]: value })).toThrow(message);
   });

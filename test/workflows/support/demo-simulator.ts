@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { clearInMemoryChangeBudget } from '../../../functions/lib/change-budget/resolve-store.js';
 import type { RunningSimulator } from '../../../local/simulator/index.js';
 import { startDemoSimulator } from './workflow-harness.js';
 
@@ -16,6 +17,8 @@ export function useDemoSimulator(): () => RunningSimulator {
   });
   beforeEach(() => {
     current().control.reset();
+    // The org-wide daily leaver budget lives in this process's memory: each test counts from zero.
+    clearInMemoryChangeBudget();
   });
   function current(): RunningSimulator {
     if (!sim) throw new Error('The demo simulator is not running: call useDemoSimulator() inside a describe block and use it from tests.');
