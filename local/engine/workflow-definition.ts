@@ -2,8 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import type { AslStateMachine } from './asl-types.js';
 
-/** The workflows the engine and the `jml` CLI know, each a `workflows/<name>.asl.json` file. */
-export const WORKFLOW_NAMES = ['joiner', 'mover', 'leaver'] as const;
+/**
+ * The workflows the engine and the `jml` CLI know, each a `workflows/<name>.asl.json` file.
+ * `hr-event` is started by the HR webhook receiver (docs/webhooks.md), not usually by hand.
+ */
+export const WORKFLOW_NAMES = ['joiner', 'mover', 'leaver', 'hr-event'] as const;
 export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
 
 export function isWorkflowName(value: string): value is WorkflowName {

@@ -5,14 +5,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { WORKFLOW_INPUT_SCHEMAS, type WorkflowKind } from '../../functions/lib/workflow-input/index.js';
-import { aslPath, aslText, inputSchemaText, schemaPath } from './workflow-artifacts.js';
+import { aslPath, aslText, GENERATED_INPUT_SCHEMAS, inputSchemaText, schemaPath } from './workflow-artifacts.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const check = process.argv.includes('--check');
 const stale: string[] = [];
 
-for (const name of Object.keys(WORKFLOW_INPUT_SCHEMAS) as WorkflowKind[]) {
+for (const name of Object.keys(GENERATED_INPUT_SCHEMAS) as Array<keyof typeof GENERATED_INPUT_SCHEMAS>) {
   for (const [path, text] of [
     [aslPath(name), aslText(name)],
     [schemaPath(name), inputSchemaText(name)],

@@ -1,14 +1,21 @@
 import * as z from 'zod';
-import { WORKFLOW_INPUT_SCHEMAS, type WorkflowKind } from '../../functions/lib/workflow-input/index.js';
+import { HrEventInputSchema } from '../../functions/lib/hr/hr-notice.js';
+import { WORKFLOW_INPUT_SCHEMAS } from '../../functions/lib/workflow-input/index.js';
+import { hrEventDefinition } from './hr-event-definition.js';
 import { joinerDefinition } from './joiner-definition.js';
 import { leaverDefinition } from './leaver-definition.js';
 import { moverDefinition } from './mover-definition.js';
+
+/** Every generated workflow and its input schema: the three JML workflows and the hr-event trigger workflow. */
+export const GENERATED_INPUT_SCHEMAS = { ...WORKFLOW_INPUT_SCHEMAS, 'hr-event': HrEventInputSchema } as const;
+type WorkflowKind = keyof typeof GENERATED_INPUT_SCHEMAS;
 
 /** The definition object of each workflow, as generated into `workflows/<name>.asl.json`. */
 export const WORKFLOW_DEFINITIONS: Record<WorkflowKind, object> = {
   joiner: joinerDefinition,
   mover: moverDefinition,
   leaver: leaverDefinition,
+  'hr-event': hrEventDefinition,
 };
 
 /** Repo-relative paths of the generated files. */
@@ -26,7 +33,7 @@ export function aslText(name: WorkflowKind): string {
  * and email) are in the descriptions and enforced by the zod schema at run time.
  */
 export function inputSchemaText(name: WorkflowKind): string {
-  const schema = z.toJSONSchema(WORKFLOW_INPUT_SCHEMAS[name], { io: 'input', target: 'draft-2020-12' });
+  const schema = z.toJSONSchema(GENERATED_INPUT_SCHEMAS[name], { io: 'input', target: 'draft-2020-12' });
   const document = {
     $id: `https://github.com/atlassian-jml/workflows/schemas/${name}.input.schema.json`,
     title: `${name} workflow input`,
