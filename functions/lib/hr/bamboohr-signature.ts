@@ -32,11 +32,3 @@ export function verifyBambooHrSignature(options: {
   }
   return VALID;
 }
-
-/** The signature headers BambooHR would send for `rawBody` at `timestamp` (simulator, tests). */
-export function signBambooHr(rawBody: Uint8Array | string, key: string, timestamp: string): Record<string, string> {
-  return {
-    'X-BambooHR-Timestamp': timestamp,
-    'X-BambooHR-Signature': hmacDigest('sha256', key, [rawBody, timestamp]).toString('hex'),
-  };
-}

@@ -15,8 +15,3 @@ export function verifyHiBobSignature(options: { rawBody: Uint8Array; headers: Lo
   const matches = options.keys.some((key) => digestsEqual(hmacDigest('sha512', key, [options.rawBody]), given));
   return matches ? VALID : invalid('invalid_signature', 'Bob-Signature does not match the body.');
 }
-
-/** The header HiBob would send for `rawBody` (simulator, tests). */
-export function signHiBob(rawBody: Uint8Array | string, secret: string): Record<string, string> {
-  return { 'Bob-Signature': hmacDigest('sha512', secret, [rawBody]).toString('base64') };
-}

@@ -49,26 +49,6 @@ export function verifyStandardSignature(options: {
   return VALID;
 }
 
-/** The headers a Standard Webhooks sender would send (simulator, tests); several secrets give several signatures. */
-export function signStandard(rawBody: string, secrets: readonly string[], id: string, timestampSeconds: number): Record<string, string> {
-  const when = new Date(timestampSeconds * 1000);
-  return {
-    'webhook-id': id,
-    'webhook-timestamp': String(timestampSeconds),
-    'webhook-signature': secrets.map((secret) => new Webhook(secret).sign(id, when, rawBody)).join(' '),
-  };
-}
-
-/** Whether `secret` is a usable Standard Webhooks secret (`whsec_` + base64 of at least 1 byte). */
-export function isStandardSecret(secret: string): boolean {
-  try {
-    new Webhook(secret);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
     return utf8.decode(bytes);

@@ -54,10 +54,15 @@ export function normalizeFieldName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** The field names (normalized) whose change can matter: attributes, email and employment status. */
+/**
+ * The field names (normalized) whose change can matter: the attributes the rules match on, the
+ * work email (a changed email must reach a person: the mover then finds no account and fails
+ * visibly) and employment status. Name changes do not: no workflow acts on them.
+ */
 export function watchedFields(source: VendorSource, hr: HrConfig): Set<string> {
   const status = STATUS_FIELDS[source];
-  const names = [...Object.values(fieldMapOf(source, hr)), status.status, status.hireDate, status.terminationDate, ...status.statusAliases];
+  const fields = fieldMapOf(source, hr);
+  const names = [fields.email, fields.department, fields.jobTitle, fields.location, status.status, status.hireDate, status.terminationDate, ...status.statusAliases];
   // HiBob ids are dotted paths; a changed-field list may name the leaf (`department`) or the path.
   return new Set(names.flatMap((name) => [normalizeFieldName(name), normalizeFieldName(name.split('.').at(-1) ?? name)]));
 }
