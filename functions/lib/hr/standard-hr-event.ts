@@ -16,6 +16,14 @@ const text = (name: string, example: string, max = 255) =>
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Strict objects whose errors name unknown fields (most often a misspelling) and the expected shape. */
+const strictShape = (shape: string) => ({
+  error: (issue: { code: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown field(s) ${(issue.keys ?? []).map((key) => `"${key}"`).join(', ')}: check the spelling (fields are camelCase, see docs/webhooks.md)`
+      : `expected ${shape}`,
+});
+
 export const StandardPersonSchema = z.strictObject(
   {
     id: text('person.id', '"E-1042"', 64)
@@ -31,7 +39,7 @@ export const StandardPersonSchema = z.strictObject(
     jobTitle: text('person.jobTitle', '"Software Engineer"').optional(),
     location: text('person.location', 'Amsterdam').optional(),
   },
-  { message: 'person must be an object { workEmail, id?, name?, department?, jobTitle?, location? }' },
+  strictShape('person to be an object { workEmail, id?, name?, department?, jobTitle?, location? }'),
 );
 
 export const StandardHrEventSchema = z
@@ -48,7 +56,7 @@ export const StandardHrEventSchema = z
         .describe('Start date (hire, rehire), last day (termination) or date of the change; a date takes effect at the configured local time.'),
       reference: text('reference', '"HR-1234"', 200).optional().describe('Your reference (HR ticket), kept in the audit record.'),
     },
-    { message: 'the body must be a JSON object { type, person, effectiveDate?, reference? }' },
+    strictShape('the body to be a JSON object { type, person, effectiveDate?, reference? }'),
   )
   .describe('An HR event for atlassian-jml (POST /webhooks/standard, signed per Standard Webhooks).');
 
