@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HrEmployee } from './company.js';
-import type { HrCompany } from './hr-company.js';
+import type { EmployeeChange, HrCompany } from './hr-company.js';
 import type { HrFaults, HrVendor } from './faults.js';
 import { BAMBOOHR_FIELDS, HIBOB_FIELDS, placeHiBobValue } from './wire-values.js';
 
@@ -26,7 +26,8 @@ const MAX_BODY = 1024 * 1024;
  * The HR APIs the receiver's workflow calls back, on the real paths with the real auth:
  * BambooHR `GET /api/gateway.php/{company}/v1/employees/{id}?fields=...` (Basic `<api key>:x`) and
  * HiBob `POST /v1/people/search` (Basic `<service user id>:<token>`). Injected faults answer first.
- * `/__control/*` (loopback only): `POST faults {count, status?, vendor?}`, `POST reset`, `GET employees`.
+ * `/__control/*` (loopback only): `POST faults {count, status?, vendor?}`, `POST reset`, `GET employees`,
+ * `POST employees/{email}` with the change (`{ department?, jobTitle?, location?, status?, terminationDate?, hireDate? }`).
  */
 export function createHrApiServer(deps: HrApiServerDeps): Server {
   return createServer((req, res) => {
@@ -128,6 +129,15 @@ function control(method: string, action: string, raw: string, res: ServerRespons
     return send(res, 200, { ok: true });
   }
   if (method === 'GET' && action === 'employees') return send(res, 200, { employees: deps.company.all() });
+  if (method === 'POST' && action.startsWith('employees/')) {
+    const email = decodeURIComponent(action.slice('employees/'.length));
+    if (!deps.company.byEmail(email)) return send(res, 404, { error: `no employee ${email}` });
+    const allowed = ['department', 'jobTitle', 'location', 'status', 'terminationDate', 'hireDate'] as const;
+    const change = JSON.parse(raw || '{}') as Record<string, unknown>;
+    const unknown = Object.keys(change).filter((key) => !(allowed as readonly string[]).includes(key));
+    if (unknown.length > 0) return send(res, 400, { error: `unknown field(s) ${unknown.join(', ')}; allowed: ${allowed.join(', ')}` });
+    return send(res, 200, deps.company.update(email, change as EmployeeChange));
+  }
   send(res, 404, { error: `no control ${method} /__control/${action}` });
 }
 
