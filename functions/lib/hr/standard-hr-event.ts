@@ -35,9 +35,9 @@ export const StandardPersonSchema = z.strictObject(
       .max(254)
       .describe('Work email: matched to the Atlassian account email.'),
     name: text('person.name', '"Jane Doe"').optional().describe('Display name (joiner invite).'),
-    department: text('person.department', 'Engineering').optional(),
-    jobTitle: text('person.jobTitle', '"Software Engineer"').optional(),
-    location: text('person.location', 'Amsterdam').optional(),
+    department: text('person.department', 'Engineering').optional().describe('Department, matched by the access rules.'),
+    jobTitle: text('person.jobTitle', '"Software Engineer"').optional().describe('Job title, matched by the access rules.'),
+    location: text('person.location', 'Amsterdam').optional().describe('Location, matched by the access rules (and its time zone, hr.timing).'),
   },
   strictShape('person to be an object { workEmail, id?, name?, department?, jobTitle?, location? }'),
 );
