@@ -12,6 +12,8 @@ export interface SfnClientOptions {
   env?: NodeJS.ProcessEnv;
   /** Per HTTP attempt. @default 2000 */
   requestTimeoutMs?: number;
+  /** To establish the connection. @default min(1000, requestTimeoutMs) */
+  connectionTimeoutMs?: number;
   /** @default 3 (the SDK's standard retry with backoff, for throttling and 5xx) */
   maxAttempts?: number;
 }
@@ -25,6 +27,9 @@ export function createSfnClient(options: SfnClientOptions = {}): SFNClient {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: options.maxAttempts ?? 3,
-    requestHandler: { connectionTimeout: Math.min(1_000, options.requestTimeoutMs ?? 2_000), requestTimeout: options.requestTimeoutMs ?? 2_000 },
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? Math.min(1_000, options.requestTimeoutMs ?? 2_000),
+      requestTimeout: options.requestTimeoutMs ?? 2_000,
+    },
   });
 }

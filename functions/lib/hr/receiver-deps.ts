@@ -17,14 +17,19 @@ import { WEBHOOK_SOURCES } from './webhook-sources.js';
  */
 let shared: { key: string; secrets: HrSecretReader; sfn: SFNClient } | undefined;
 
-/** Short timeouts: the sender is waiting, and a 503 it retries beats a slow 202. */
-const START_TIMEOUT_MS = 700;
+/**
+ * One attempt with short timeouts: the sender is waiting (Personio gives up after 3 s), and a 503
+ * it retries beats a slow 202. A warm receiver answers within about a second even when Step
+ * Functions does not answer at all.
+ */
+const START_TIMEOUT_MS = 600;
+const CONNECT_TIMEOUT_MS = 300;
 
 export function receiverDepsFromEnv(env: NodeJS.ProcessEnv = process.env): ReceiverDeps {
   // Rebuilt when the endpoint changes (a local process pointed at another runtime).
   const key = `${env.JML_SFN_ENDPOINT ?? ''}|${env.AWS_REGION ?? ''}`;
   if (shared?.key !== key) {
-    shared = { key, secrets: createHrSecretReader({ env }), sfn: createSfnClient({ env, requestTimeoutMs: START_TIMEOUT_MS, maxAttempts: 2 }) };
+    shared = { key, secrets: createHrSecretReader({ env }), sfn: createSfnClient({ env, requestTimeoutMs: START_TIMEOUT_MS, connectionTimeoutMs: CONNECT_TIMEOUT_MS, maxAttempts: 1 }) };
   }
   const { secrets, sfn } = shared;
   return {

@@ -57,7 +57,7 @@ describe('HiBob People API', () => {
 
     // Act
     const hidden = await (await search({ filters: [{ fieldPath: 'root.email', operator: 'equals', values: [sam.workEmail] }] })).json();
-    const shown = await (await search({ fields: ['root.email', 'work.department'], filters: [{ fieldPath: 'root.id', operator: 'equals', values: [sam.hibobId] }], showInactive: true, humanReadable: 'APPEND' })).json();
+    const shown = (await (await search({ fields: ['root.email', 'work.department'], filters: [{ fieldPath: 'root.id', operator: 'equals', values: [sam.hibobId] }], showInactive: true, humanReadable: 'APPEND' })).json()) as { employees: unknown[] };
 
     // Assess
     expect(hidden).toEqual({ employees: [] });

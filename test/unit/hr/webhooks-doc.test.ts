@@ -26,7 +26,7 @@ describe('docs/webhooks.md', () => {
     const headers = Object.fromEntries(head.split('\n').slice(1).map((line) => line.split(': ')).map(([name, value]) => [name.toLowerCase(), value]));
     const rawBody = Buffer.from(body.trim());
     const ajv = new Ajv2020({ strict: false });
-    addFormats(ajv);
+    addFormats.default(ajv);
 
     // Act
     const signature = verifyStandardSignature({ rawBody, headers, secrets: [DEFAULT_WEBHOOK_SECRETS.standard], nowMs: Number(headers['webhook-timestamp']) * 1000 });
