@@ -23,11 +23,18 @@ import * as verifyResults from './actions/verify-results.js';
 import * as summarizeRun from './actions/summarize-run.js';
 import * as recordFailure from './actions/record-failure.js';
 import * as reserveChangeBudget from './actions/reserve-change-budget.js';
+import * as resolveHrEvent from './actions/resolve-hr-event.js';
+import * as startWorkflowExecution from './actions/start-workflow-execution.js';
+import * as hrWebhook from './triggers/hr-webhook.js';
+import type { StartableWorkflow } from './lib/executions/state-machine-arns.js';
+import type { HrSecretName } from './lib/hr/hr-secrets.js';
 
 /**
- * THE list of actions (docs/contracts.md). Infra makes one Lambda function per entry and
- * substitutes `${placeholder}` in the ASL with its ARN; the local engine binds each Task whose
- * Resource is `${placeholder}` to `loadHandler()`. Nothing else keeps a second list.
+ * THE list of functions (docs/contracts.md), of two kinds. Actions (`kind: 'action'`) run inside a
+ * workflow: infra makes one Lambda function per action and substitutes `${placeholder}` in the ASL
+ * with its ARN; the local engine binds each Task whose Resource is `${placeholder}` to
+ * `loadHandler()`, and binds only actions. Triggers (`kind: 'trigger'`) start workflows from
+ * outside (the HR webhook receiver): infra gives each its ingress. Nothing else keeps a second list.
  *
  * Importing this module loads every handler module, which is cheap and touches no AWS service
  * (configuration is read and secrets fetched on the first invocation, not at import).
@@ -36,7 +43,18 @@ import * as reserveChangeBudget from './actions/reserve-change-budget.js';
 /** A Lambda-style handler as the registry hands it out. */
 export type RegisteredHandler = (event: unknown, context: Context) => Promise<unknown>;
 
+export type FunctionKind = 'action' | 'trigger';
+
+/** What a function needs beyond its own logs, so infra grants exactly that. */
+export interface FunctionPermissions {
+  /** State machines it may start (`states:StartExecution`), by workflow. */
+  starts?: readonly StartableWorkflow[];
+  /** HR secrets it may read (`secretsmanager:GetSecretValue`), see functions/lib/hr/hr-secrets.ts. */
+  hrSecrets?: readonly HrSecretName[];
+}
+
 export interface ActionDefinition {
+  kind: 'action';
   /** camelCase, e.g. `suspendUser`. */
   name: string;
   /** ASL resource placeholder: PascalCase(name) + `FunctionArn`, used as `"${SuspendUserFunctionArn}"`. */
@@ -45,10 +63,33 @@ export interface ActionDefinition {
   entry: string;
   description: string;
   inputSchema: ZodType;
-  /** False for pure workflow-logic actions: their function needs no secret and no network. */
+  /** False for pure workflow-logic actions: their function needs no Atlassian secret. */
   usesAtlassianApi: boolean;
+  permissions: FunctionPermissions;
   loadHandler(): Promise<RegisteredHandler>;
 }
+
+/** How a trigger is reached from outside. */
+export interface HttpIngress {
+  type: 'http';
+  method: 'POST';
+  /** API Gateway route path, e.g. `/webhooks/{source}`. */
+  path: string;
+}
+
+export interface TriggerDefinition {
+  kind: 'trigger';
+  /** camelCase, e.g. `hrWebhook`. */
+  name: string;
+  /** Repo-relative handler module exporting `handler`: `functions/triggers/<kebab-name>.ts`. */
+  entry: string;
+  description: string;
+  ingress: HttpIngress;
+  permissions: FunctionPermissions;
+  loadHandler(): Promise<RegisteredHandler>;
+}
+
+export type FunctionDefinition = ActionDefinition | TriggerDefinition;
 
 /** What an action module exports. */
 interface ActionModule {
@@ -74,20 +115,40 @@ export function defineAction(
   name: string,
   module: ActionModule,
   description: string,
-  options: { usesAtlassianApi?: boolean } = {},
+  options: { usesAtlassianApi?: boolean; permissions?: FunctionPermissions } = {},
 ): ActionDefinition {
   return {
+    kind: 'action',
     name,
     placeholder: placeholderFor(name),
     entry: `functions/actions/${kebab(name)}.ts`,
     description,
     inputSchema: module.inputSchema,
     usesAtlassianApi: options.usesAtlassianApi ?? true,
+    permissions: options.permissions ?? {},
     loadHandler: async () => module.handler,
   };
 }
 
-export const ACTIONS: readonly ActionDefinition[] = Object.freeze([
+/** Builds a trigger entry; the entry path follows `functions/triggers/<kebab-name>.ts`. */
+export function defineTrigger(
+  name: string,
+  module: { handler: (event: never, context: Context) => Promise<unknown> },
+  description: string,
+  options: { ingress: HttpIngress; permissions: FunctionPermissions },
+): TriggerDefinition {
+  return {
+    kind: 'trigger',
+    name,
+    entry: `functions/triggers/${kebab(name)}.ts`,
+    description,
+    ingress: options.ingress,
+    permissions: options.permissions,
+    loadHandler: async () => module.handler as RegisteredHandler,
+  };
+}
+
+export const FUNCTIONS: readonly FunctionDefinition[] = Object.freeze([
   defineAction('findUser', findUser, 'Find a user by account id or email: status, membership, management source, department, job title, platform roles.'),
   defineAction('getUserAccess', getUserAccess, "Snapshot of a user's groups (with whether each is modifiable) and direct role assignments."),
   defineAction('suspendUser', suspendUser, "Suspend a user's directory access (groups and roles are kept)."),
@@ -113,7 +174,27 @@ export const ACTIONS: readonly ActionDefinition[] = Object.freeze([
   defineAction('recordFailure', recordFailure, "Build a failed run's error and cause, with the record of what was already done.", { usesAtlassianApi: false }),
   // Directory-independent, but with a store: the org-wide daily budget of changes (DynamoDB on AWS).
   defineAction('reserveChangeBudget', reserveChangeBudget, "Reserve one unit of the org's daily change budget (limits.maxLeaversPerDay) before an execution's first change.", { usesAtlassianApi: false }),
+  // The hr-event workflow: call the HR system back, then start the mapped workflow.
+  defineAction('resolveHrEvent', resolveHrEvent, 'Read the person an HR event names from the HR API and map the event to a joiner, mover or leaver input.', {
+    usesAtlassianApi: false,
+    permissions: { hrSecrets: ['bamboohr-api', 'hibob-api'] },
+  }),
+  defineAction('startWorkflowExecution', startWorkflowExecution, 'Start the joiner, mover or leaver execution an HR event maps to, once (deterministic name).', {
+    usesAtlassianApi: false,
+    permissions: { starts: ['joiner', 'mover', 'leaver'] },
+  }),
+  // Triggers: reached from outside, they start workflows.
+  defineTrigger('hrWebhook', hrWebhook, 'HR-system webhook receiver: verify, parse the envelope, start one hr-event execution.', {
+    ingress: { type: 'http', method: 'POST', path: '/webhooks/{source}' },
+    permissions: { starts: ['hr-event'], hrSecrets: ['bamboohr-webhook', 'hibob-webhook', 'standard-webhook'] },
+  }),
 ]);
+
+/** The actions: what workflows call and the local engine binds. */
+export const ACTIONS: readonly ActionDefinition[] = Object.freeze(FUNCTIONS.filter((fn): fn is ActionDefinition => fn.kind === 'action'));
+
+/** The triggers: what starts workflows from outside. */
+export const TRIGGERS: readonly TriggerDefinition[] = Object.freeze(FUNCTIONS.filter((fn): fn is TriggerDefinition => fn.kind === 'trigger'));
 
 /** The action named `name`. @throws Error listing the known names when there is none. */
 export function getAction(name: string): ActionDefinition {

@@ -2,7 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { FUNCTION_BUNDLING } from './function-bundling.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ActionDefinition } from '../functions/registry.js';
@@ -67,35 +67,45 @@ export class ActionFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: fromProjectRoot(action.entry),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: fromProjectRoot('package-lock.json'),
-      runtime: ACTION_RUNTIME,
-      architecture: lambda.Architecture.ARM_64,
+      ...bundledFunctionOptions(action.entry),
       memorySize: MEMORY_MB,
       timeout: action.usesAtlassianApi ? API_ACTION_TIMEOUT : LOGIC_ACTION_TIMEOUT,
       description: action.description.slice(0, 256),
       role: this.role,
       logGroup: this.logGroup,
-      tracing: lambda.Tracing.ACTIVE,
       environment: environmentFor(action, secret, settings),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: FUNCTION_BUNDLING.target,
-        minify: FUNCTION_BUNDLING.minify,
-        // esbuild's per-file size table is noise in `cdk synth`; warnings and errors still show.
-        logLevel: LogLevel.WARNING,
-        sourceMap: true,
-        sourcesContent: false,
-        mainFields: [...FUNCTION_BUNDLING.mainFields],
-        // Bundle the AWS SDK too: the deployed code runs the SDK version the tests ran.
-        externalModules: [],
-        banner: FUNCTION_BUNDLING.banner,
-      },
     });
     if (action.usesAtlassianApi) secret.grantReadValue(this.function);
   }
+}
+
+/**
+ * What every registry function (action or trigger) is built with: the newest Node.js runtime on
+ * arm64, active tracing, and an ESM bundle of just what its handler imports.
+ */
+export function bundledFunctionOptions(entry: string): NodejsFunctionProps {
+  return {
+    entry: fromProjectRoot(entry),
+    handler: 'handler',
+    projectRoot: PROJECT_ROOT,
+    depsLockFilePath: fromProjectRoot('package-lock.json'),
+    runtime: ACTION_RUNTIME,
+    architecture: lambda.Architecture.ARM_64,
+    tracing: lambda.Tracing.ACTIVE,
+    bundling: {
+      format: OutputFormat.ESM,
+      target: FUNCTION_BUNDLING.target,
+      minify: FUNCTION_BUNDLING.minify,
+      // esbuild's per-file size table is noise in `cdk synth`; warnings and errors still show.
+      logLevel: LogLevel.WARNING,
+      sourceMap: true,
+      sourcesContent: false,
+      mainFields: [...FUNCTION_BUNDLING.mainFields],
+      // Bundle the AWS SDK too: the deployed code runs the SDK version the tests ran.
+      externalModules: [],
+      banner: FUNCTION_BUNDLING.banner,
+    },
+  };
 }
 
 /** The handler environment of docs/contracts.md: Atlassian settings or the config, never both. */

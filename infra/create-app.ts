@@ -1,6 +1,6 @@
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ACTIONS, type ActionDefinition } from '../functions/registry.js';
+import { ACTIONS, TRIGGERS, type ActionDefinition, type TriggerDefinition } from '../functions/registry.js';
 import { loadAccessConfig } from './access-config.js';
 import { parseDeployConfig } from './deploy-config.js';
 import { JmlStack } from './jml-stack.js';
@@ -12,6 +12,8 @@ export interface CreateJmlAppOptions extends AppProps {
   actions?: readonly ActionDefinition[];
   /** @default every workflows/*.asl.json */
   workflows?: readonly WorkflowDefinition[];
+  /** @default TRIGGERS of functions/registry.ts */
+  triggers?: readonly TriggerDefinition[];
   /** Run the cdk-nag AwsSolutions checks at synth. @default true */
   nag?: boolean;
 }
@@ -22,7 +24,7 @@ export interface CreateJmlAppOptions extends AppProps {
  * fails synthesis on any finding that is not acknowledged with a reason.
  */
 export function createJmlApp(options: CreateJmlAppOptions = {}): { app: App; stack: JmlStack } {
-  const { actions = ACTIONS, workflows, nag = true, ...appProps } = options;
+  const { actions = ACTIONS, triggers = TRIGGERS, workflows, nag = true, ...appProps } = options;
   const app = new App(appProps);
   const deploy = parseDeployConfig((key) => app.node.tryGetContext(key));
   const access = loadAccessConfig(deploy.configFile);
@@ -32,6 +34,7 @@ export function createJmlApp(options: CreateJmlAppOptions = {}): { app: App; sta
     access,
     actions,
     workflows: workflows ?? loadWorkflowDefinitions(),
+    triggers,
   });
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack };

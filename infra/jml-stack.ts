@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { ActionDefinition } from '../functions/registry.js';
+import type { ActionDefinition, TriggerDefinition } from '../functions/registry.js';
 import type { AccessConfig } from './access-config.js';
 import { ActionFunctions } from './action-functions.js';
 import { OperationalAlarms } from './alarms.js';
@@ -10,6 +10,7 @@ import { ApiKeySecret } from './api-key-secret.js';
 import { ChangeBudget } from './change-budget.js';
 import type { DeployConfig } from './deploy-config.js';
 import { guardAgainstExampleOrgId } from './example-org-guard.js';
+import { HrWebhooks } from './hr-webhooks.js';
 import { acknowledgeNagFindings } from './nag-suppressions.js';
 import type { WorkflowDefinition } from './workflow-definitions.js';
 import { WorkflowStateMachines } from './workflow-state-machines.js';
@@ -22,6 +23,8 @@ export interface JmlStackProps extends StackProps {
   actions: readonly ActionDefinition[];
   /** The workflow files (`loadWorkflowDefinitions()`). */
   workflows: readonly WorkflowDefinition[];
+  /** The registry triggers (`TRIGGERS`). @default none: no HR webhook ingress */
+  triggers?: readonly TriggerDefinition[];
 }
 
 /**
@@ -36,6 +39,8 @@ export class JmlStack extends Stack {
   public readonly alarms: OperationalAlarms;
   /** The org-wide daily change budget; absent only when the registry has no reserveChangeBudget (tests). */
   public readonly changeBudget?: ChangeBudget;
+  /** The HR webhook ingress, receiver and secrets: present when the config enables an `hr.sources` entry. */
+  public readonly hrWebhooks?: HrWebhooks;
 
   constructor(scope: Construct, id: string, props: JmlStackProps) {
     super(scope, id, props);
@@ -73,6 +78,20 @@ export class JmlStack extends Stack {
         reserveFunction: this.functions.forAction(reserveAction),
         orgId: deploy.orgId,
         topic: this.alarmTopic.topic,
+      });
+    }
+    const receiver = props.triggers?.find((trigger) => trigger.name === 'hrWebhook');
+    const hr = props.access.config.hr;
+    if (receiver && hr && Object.keys(hr.sources).length > 0) {
+      this.hrWebhooks = new HrWebhooks(this, 'HrWebhooks', {
+        hr,
+        receiver,
+        functions: this.functions,
+        stateMachines: this.stateMachines,
+        topic: this.alarmTopic.topic,
+        logLevel: deploy.logLevel,
+        logRetention,
+        jmlConfigJson: props.access.json,
       });
     }
     acknowledgeNagFindings(this);

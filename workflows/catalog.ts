@@ -8,6 +8,7 @@ import type { RunStateView } from '../functions/lib/workflow-logic/run-state.js'
 import { JoinerInputSchema } from './inputs/joiner.input.js';
 import { LeaverInputSchema } from './inputs/leaver.input.js';
 import { MoverInputSchema } from './inputs/mover.input.js';
+import { HrEventInputSchema } from '../functions/lib/hr/hr-notice.js';
 
 /** What `prepare` may read besides the input. */
 export interface PrepareContext {
@@ -21,10 +22,10 @@ export interface WorkflowEntry<Schema extends z.ZodType, Request> {
   summary: string;
   /** The execution input's schema (published as `workflows/schemas/<name>.input.schema.json`). */
   inputSchema: Schema;
-  /** The normalized request every later state reads (`$.request`), from the validated input. */
-  prepare(input: z.output<Schema>, context: PrepareContext): Request;
-  /** A dry run's list of what a real run would do. */
-  planned(state: RunStateView): PlannedAction[];
+  /** The normalized request every later state reads (`$.request`); workflows without a `PrepareRequest` state have none. */
+  prepare?(input: z.output<Schema>, context: PrepareContext): Request;
+  /** A dry run's list of what a real run would do (workflows that have dry runs). */
+  planned?(state: RunStateView): PlannedAction[];
 }
 
 const entry = <Schema extends z.ZodType, Request>(workflow: WorkflowEntry<Schema, Request>) => workflow;
@@ -54,14 +55,28 @@ export const WORKFLOWS = {
     prepare: (input, { config, now }) => prepareLeaverRequest(input, config, now),
     planned: plannedLeaverActions,
   }),
+  /** Started by the HR webhook receiver (docs/webhooks.md): call the HR system back, start the mapped workflow. */
+  'hr-event': entry({
+    summary: 'One verified HR webhook delivery: resolve each person through the HR API and start their joiner, mover or leaver.',
+    inputSchema: HrEventInputSchema,
+  }),
 };
 
 export type WorkflowName = keyof typeof WORKFLOWS;
 export const WORKFLOW_NAMES = Object.keys(WORKFLOWS) as WorkflowName[];
 
 /** A workflow's prepared request type, e.g. `PreparedRequestOf<'leaver'>`. */
-export type PreparedRequestOf<Name extends WorkflowName> = ReturnType<(typeof WORKFLOWS)[Name]['prepare']>;
-export type PreparedRequest = PreparedRequestOf<WorkflowName>;
+export type PreparedRequestOf<Name extends PreparedWorkflowName> = ReturnType<NonNullable<(typeof WORKFLOWS)[Name]['prepare']>>;
+export type PreparedRequest = PreparedRequestOf<PreparedWorkflowName>;
+
+/** The workflows whose first state is `PrepareRequest` (and which have dry runs). */
+export const PREPARED_WORKFLOW_NAMES = ['joiner', 'mover', 'leaver'] as const satisfies readonly WorkflowName[];
+export type PreparedWorkflowName = (typeof PREPARED_WORKFLOW_NAMES)[number];
+
+/** `workflow` fields of the PrepareRequest / Summarize / RecordFailure actions. */
+export const PreparedWorkflowNameSchema = z.enum(PREPARED_WORKFLOW_NAMES, {
+  message: `workflow must be one of ${PREPARED_WORKFLOW_NAMES.map((name) => `'${name}'`).join(', ')}`,
+});
 
 export function isWorkflowName(value: string): value is WorkflowName {
   return Object.hasOwn(WORKFLOWS, value);

@@ -2,14 +2,14 @@ import * as z from 'zod';
 import { ErrorNames, JmlError } from '../lib/errors.js';
 import { describeIssues } from '../lib/zod-issues.js';
 import { logicActionHandler, type LogicDeps } from '../lib/workflow-logic/logic-action.js';
-import { WORKFLOWS, WorkflowNameSchema, type PreparedRequest } from '../../workflows/catalog.js';
+import { WORKFLOWS, PreparedWorkflowNameSchema, type PreparedRequest } from '../../workflows/catalog.js';
 
 export type { PreparedRequest } from '../../workflows/catalog.js';
 export { MAX_WAIT_DAYS } from '../lib/workflow-logic/requests/request-basics.js';
 export { nameFromEmail } from '../lib/workflow-logic/requests/joiner-request.js';
 
 /** `{ workflow, input }`: the execution input, validated here before any API call. */
-export const inputSchema = z.strictObject({ workflow: WorkflowNameSchema, input: z.unknown() });
+export const inputSchema = z.strictObject({ workflow: PreparedWorkflowNameSchema, input: z.unknown() });
 export type PrepareRequestInput = z.output<typeof inputSchema>;
 
 /**

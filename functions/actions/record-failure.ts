@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { countOutcomes, flattenResults, readableCause } from '../lib/workflow-logic/run-record.js';
 import { RunStateShape, subjectOf } from '../lib/workflow-logic/run-state.js';
-import { WORKFLOWS, WorkflowNameSchema, type WorkflowName } from '../../workflows/catalog.js';
+import { WORKFLOWS, PreparedWorkflowNameSchema, type PreparedWorkflowName } from '../../workflows/catalog.js';
 import { logicActionHandler } from '../lib/workflow-logic/logic-action.js';
 
-export const inputSchema = z.strictObject({ workflow: WorkflowNameSchema, state: RunStateShape });
+export const inputSchema = z.strictObject({ workflow: PreparedWorkflowNameSchema, state: RunStateShape });
 export type RecordFailureInput = z.output<typeof inputSchema>;
 
 /** What the workflow's final Fail state reports (`ErrorPath: $.error`, `CausePath: $.cause`). */

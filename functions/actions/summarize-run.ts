@@ -2,11 +2,11 @@ import * as z from 'zod';
 import { countPlanned, type PlannedAction } from '../lib/workflow-logic/planned-actions.js';
 import { assertNoFailures, countOutcomes, flattenResults, inPlaceRecords, type RecordedAction } from '../lib/workflow-logic/run-record.js';
 import { RunStateShape, subjectOf } from '../lib/workflow-logic/run-state.js';
-import { WORKFLOWS, WorkflowNameSchema, type WorkflowName } from '../../workflows/catalog.js';
+import { WORKFLOWS, PreparedWorkflowNameSchema, type PreparedWorkflowName } from '../../workflows/catalog.js';
 import { logicActionHandler, type LogicDeps } from '../lib/workflow-logic/logic-action.js';
 
 export const inputSchema = z.strictObject({
-  workflow: WorkflowNameSchema,
+  workflow: PreparedWorkflowNameSchema,
   /** `$$.Execution.Name`: ties the record to the Step Functions execution (and its logs). */
   executionName: z.string().min(1).max(256).optional(),
   state: RunStateShape,
@@ -15,7 +15,7 @@ export type SummarizeRunInput = z.output<typeof inputSchema>;
 
 /** The output of a successful (or dry) run: who, what was found, and every action with its outcome. */
 export interface RunSummary {
-  workflow: WorkflowName;
+  workflow: PreparedWorkflowName;
   status: 'SUCCEEDED' | 'DRY_RUN';
   message: string;
   executionName?: string;
@@ -47,7 +47,7 @@ export async function summarizeRun({ workflow, executionName, state }: Summarize
   const actions = dryRun ? recorded : [...inPlaceRecords(state.plan?.accountId ?? '', state.plan?.inPlace), ...recorded];
   const counts = countOutcomes(actions);
   const user = subjectOf(state);
-  const planned = dryRun ? WORKFLOWS[workflow].planned(state) : undefined;
+  const planned = dryRun ? (WORKFLOWS[workflow].planned?.(state) ?? []) : undefined;
   const who = user ? `${user.name || user.email} (${user.accountId})` : (state.request?.identifier ?? 'the user');
   const message = planned
     ? `Dry run of the ${workflow} for ${who}: ${plannedSummary(planned)}; nothing changed.`

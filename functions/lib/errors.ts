@@ -21,6 +21,14 @@ export const ErrorNames = {
   ProtectedAccount: 'Jml.ProtectedAccount',
   BlastRadiusExceeded: 'Jml.BlastRadiusExceeded',
   Configuration: 'Jml.Configuration',
+  /** A temporary AWS-side failure (throttling, 5xx) outside the Atlassian API; safe to retry. */
+  AwsTransient: 'Jml.AwsTransient',
+  /** The HR system's API is temporarily unavailable (5xx, 429, timeout, network); retried for hours. */
+  HrUnavailable: 'Hr.Unavailable',
+  /** The HR system has no such person (or no longer shows them to our credentials). */
+  HrNotFound: 'Hr.NotFound',
+  /** The HR system answered with data of an unexpected shape, or a person record we cannot act on. */
+  HrUnexpectedResponse: 'Hr.UnexpectedResponse',
 } as const;
 
 export type ErrorName = (typeof ErrorNames)[keyof typeof ErrorNames];

@@ -72,3 +72,28 @@ export function recordError(action: string, errorName: string, code: string | un
   errors.addDimensions({ action, errorName, code: code ?? 'none' });
   errors.addMetric(errorName.startsWith('Atlassian.') ? 'AtlassianErrors' : 'ActionErrors', MetricUnit.Count, 1);
 }
+
+/** Counts one HTTP response of a trigger by status class (`2xx`, `4xx`, `5xx`) and records its latency. */
+export function recordHttpResponse(trigger: string, statusCode: number, latencyMs: number): void {
+  const count = metrics.singleMetric();
+  count.addDimensions({ trigger, statusClass: `${Math.floor(statusCode / 100)}xx` });
+  count.addMetric('TriggerResponses', MetricUnit.Count, 1);
+  const latency = metrics.singleMetric();
+  latency.addDimension('trigger', trigger);
+  latency.addMetric('TriggerLatency', MetricUnit.Milliseconds, latencyMs);
+}
+
+/** The metric the signature-failure alarm watches (infra/hr-webhooks.ts): namespace, name, dimension-free total. */
+export const SIGNATURE_FAILURE_METRIC = 'WebhookSignatureFailures';
+
+/**
+ * Counts one refused webhook signature: once without dimensions (what the alarm watches) and once
+ * by source and reason (what a person reads to see which sender and why).
+ */
+export function recordSignatureFailure(source: string, reason: string): void {
+  const total = metrics.singleMetric();
+  total.addMetric(SIGNATURE_FAILURE_METRIC, MetricUnit.Count, 1);
+  const detailed = metrics.singleMetric();
+  detailed.addDimensions({ source, reason });
+  detailed.addMetric(SIGNATURE_FAILURE_METRIC, MetricUnit.Count, 1);
+}

@@ -3,7 +3,10 @@ import { readFile } from 'node:fs/promises';
 import type { AslStateMachine } from './asl-types.js';
 import type { WorkflowName } from '../../workflows/catalog.js';
 
-/** The workflows the engine and the `jml` CLI know: the catalog's, each a `workflows/<name>.asl.json` file. */
+/**
+ * The workflows the engine and the `jml` CLI know: the catalog's, each a `workflows/<name>.asl.json`
+ * file. `hr-event` is started by the HR webhook receiver (docs/webhooks.md), not usually by hand.
+ */
 export { WORKFLOW_NAMES, isWorkflowName, type WorkflowName } from '../../workflows/catalog.js';
 
 /** Absolute path of a workflow's ASL file in this repository. */

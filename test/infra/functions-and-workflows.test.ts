@@ -35,7 +35,7 @@ describe('action functions', () => {
     const perAction = ACTIONS.map((action) => fx.functionResource(action.name));
 
     // Assess
-    expect(Object.keys(functions)).toHaveLength(ACTIONS.length);
+    expect(Object.keys(functions)).toHaveLength(ACTIONS.length + (fx.stack.hrWebhooks ? 1 : 0));
     expect(new Set(perAction.map((fn) => fn.id)).size).toBe(ACTIONS.length);
     for (const { props, construct } of perAction) {
       expect(props).toMatchObject({

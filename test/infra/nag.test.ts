@@ -61,10 +61,16 @@ function functionProps(actionName: string): Record<string, any> {
   return template.Resources[logicalIdOf(fn.function)].Properties;
 }
 
-/** The asset folder of an action's bundle in the cloud assembly. */
+/** The asset folder of an action's bundle (or, for `hrWebhook`, the receiver's) in the cloud assembly. */
 function assetDirOf(actionName: string): string {
-  const s3Key: string = functionProps(actionName).Code.S3Key;
+  const s3Key: string = (actionName === 'hrWebhook' ? receiverProps() : functionProps(actionName)).Code.S3Key;
   return join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
+}
+
+/** The synthesized properties of the HR webhook receiver function. */
+function receiverProps(): Record<string, any> {
+  const template = JSON.parse(readFileSync(join(outdir, `${stack.stackName}.template.json`), 'utf8'));
+  return template.Resources[logicalIdOf(stack.hrWebhooks!.receiver.function)].Properties;
 }
 
 /** Loads a bundle in a fresh Node process, as Lambda would, and calls its handler once. */
@@ -114,5 +120,26 @@ describe('bundles', () => {
       // Minified: long lines (a readable bundle averages well under 100 characters per line).
       expect(statSync(join(assetDir, 'index.mjs')).size / code.split('\n').length, action.name).toBeGreaterThan(1_000);
     }
+  });
+});
+
+describe('the HR webhook receiver bundle', () => {
+  it('runs on its own: answers an API Gateway v2 event with its JSON error policy (unknown source 404, unset secret 500)', () => {
+    // Prepare
+    const jmlConfig: string = receiverProps().Environment.Variables.JML_CONFIG;
+    const event = (source: string) => ({
+      version: '2.0', routeKey: 'POST /webhooks/{source}', rawPath: `/webhooks/${source}`, headers: { 'content-type': 'application/json' },
+      pathParameters: { source }, requestContext: { requestId: 'r-1', http: { method: 'POST', path: `/webhooks/${source}` } }, body: '{}', isBase64Encoded: false,
+    });
+
+    // Act
+    const unknown = invokeBundle('hrWebhook', event('workday'), { JML_CONFIG: jmlConfig });
+    const unconfigured = invokeBundle('hrWebhook', event('hibob'), { JML_CONFIG: jmlConfig });
+
+    // Assess
+    expect(unknown).toMatchObject({ ok: true, value: { statusCode: 404 } });
+    expect(JSON.parse(unknown.value.body)).toMatchObject({ error: 'unknown_source' });
+    expect(unconfigured).toMatchObject({ ok: true, value: { statusCode: 500 } });
+    expect(JSON.parse(unconfigured.value.body)).toEqual({ error: 'internal_error', message: expect.any(String), requestId: 'r-1' });
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKFLOW_NAMES } from '../../workflows/catalog.js';
 import { request } from 'node:http';
 import { CreateStateMachineCommand, ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import type { SfnError } from '../../local/runtime/sfn/sfn-error.js';
@@ -55,7 +56,7 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     expect(ok.status).toBe(200);
     expect(ok.headers['content-type']).toBe('application/x-amz-json-1.0');
     expect(ok.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.parse(ok.body).stateMachines).toHaveLength(3);
+    expect(JSON.parse(ok.body).stateMachines).toHaveLength(WORKFLOW_NAMES.length);
     expect(unknown.status).toBe(400);
     expect(JSON.parse(unknown.body)).toEqual({
       __type: 'com.amazon.coral.service#UnknownOperationException',
@@ -89,7 +90,7 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     expect(JSON.parse(formPost.body).message).toMatch(/Content-Type must be application\/x-amz-json-1\.0/);
     expect([controlRebound.status, JSON.parse(controlRebound.body).error]).toEqual([403, expect.stringMatching(/DNS rebinding/)]);
     expect(controlForm.status).toBe(415);
-    expect(localhost.stateMachines).toHaveLength(3);
+    expect(localhost.stateMachines).toHaveLength(WORKFLOW_NAMES.length);
   });
 
   it('routes are pluggable: an extra route is served behind the same guards and can start executions in-process', async () => {

@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, findActionByPlaceholder, getAction, placeholderFor } from '../../functions/registry.js';
+import { ACTIONS, FUNCTIONS, TRIGGERS, findActionByPlaceholder, getAction, placeholderFor } from '../../functions/registry.js';
+import { loadRegistryActions } from '../../local/engine/registry-actions.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 
@@ -74,5 +75,42 @@ describe('action registry', () => {
     expect(findActionByPlaceholder('SuspendUserFunctionArn')?.name).toBe('suspendUser');
     expect(findActionByPlaceholder('${NopeFunctionArn}')).toBeUndefined();
     expect(() => getAction('nope')).toThrow(/Unknown action 'nope'. Known actions: .*suspendUser/);
+  });
+});
+
+describe('registry kinds: actions and triggers', () => {
+  it('splits the one list into actions (what workflows call) and triggers (what starts workflows)', () => {
+    // Act
+    const kinds = FUNCTIONS.map((fn) => fn.kind);
+
+    // Assess
+    expect(new Set(kinds)).toEqual(new Set(['action', 'trigger']));
+    expect([...ACTIONS, ...TRIGGERS].length).toBe(FUNCTIONS.length);
+    expect(ACTIONS.every((fn) => fn.kind === 'action')).toBe(true);
+    expect(TRIGGERS.map((fn) => fn.name)).toEqual(['hrWebhook']);
+  });
+
+  it('gives the local engine only actions to bind', async () => {
+    const bindable = await loadRegistryActions();
+    expect(bindable.map((action) => action.name)).toEqual(ACTIONS.map((action) => action.name));
+    expect(bindable.some((action) => action.name === 'hrWebhook')).toBe(false);
+  });
+
+  it('points each trigger at functions/triggers/<kebab-name>.ts exporting the registered handler, and registers every trigger module', async () => {
+    for (const trigger of TRIGGERS) {
+      expect(trigger.entry).toMatch(/^functions\/triggers\/[a-z]+(-[a-z]+)*\.ts$/);
+      const module = (await import(pathToFileURL(join(REPO, trigger.entry)).href)) as { handler: unknown };
+      expect(await trigger.loadHandler()).toBe(module.handler);
+      expect(trigger.ingress).toEqual({ type: 'http', method: 'POST', path: '/webhooks/{source}' });
+    }
+    const files = readdirSync(join(REPO, 'functions', 'triggers')).filter((f) => f.endsWith('.ts'));
+    expect(files.filter((f) => !TRIGGERS.some((t) => basename(t.entry) === f))).toEqual([]);
+  });
+
+  it('declares what each function may do beyond its logs (infra grants exactly that)', () => {
+    expect(getAction('startWorkflowExecution').permissions).toEqual({ starts: ['joiner', 'mover', 'leaver'] });
+    expect(getAction('resolveHrEvent').permissions).toEqual({ hrSecrets: ['bamboohr-api', 'hibob-api'] });
+    expect(TRIGGERS[0].permissions).toEqual({ starts: ['hr-event'], hrSecrets: ['bamboohr-webhook', 'hibob-webhook', 'standard-webhook'] });
+    for (const action of ACTIONS.filter((a) => !['startWorkflowExecution', 'resolveHrEvent'].includes(a.name))) expect(action.permissions).toEqual({});
   });
 });

@@ -76,6 +76,8 @@ export interface TaskOptions {
   next?: string;
   /** Where a permanent failure goes; `false` for none (the failure path itself). */
   catchTo?: string | false;
+  /** Retriers tried before the shared {@link TASK_RETRY} ones (e.g. an HR API's long backoff). */
+  retry?: Json[];
 }
 
 /** A Task bound to a registry action. */
@@ -88,7 +90,7 @@ export function task(action: string, options: TaskOptions): AslState {
   };
   if (options.resultSelector) state.ResultSelector = options.resultSelector;
   if (options.resultPath !== undefined) state.ResultPath = options.resultPath;
-  state.Retry = TASK_RETRY;
+  state.Retry = options.retry ? [...options.retry, ...(TASK_RETRY as Json[])] : TASK_RETRY;
   const catchTarget = options.catchTo ?? RECORD_FAILURE;
   if (catchTarget) state.Catch = catchTo(catchTarget);
   if (options.next) state.Next = options.next;

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { WORKFLOWS, type WorkflowName } from '../catalog.js';
+import { StandardHrEventSchema } from '../../functions/lib/hr/standard-hr-event.js';
+import { hrEventDefinition } from './hr-event-definition.js';
 import { joinerDefinition } from './joiner-definition.js';
 import { leaverDefinition } from './leaver-definition.js';
 import { moverDefinition } from './mover-definition.js';
@@ -11,6 +13,7 @@ export const WORKFLOW_DEFINITIONS: Record<WorkflowName, object> = {
   joiner: joinerDefinition,
   mover: moverDefinition,
   leaver: leaverDefinition,
+  'hr-event': hrEventDefinition,
 };
 
 /** Repo-relative paths of the generated files. */
@@ -36,5 +39,15 @@ export function inputSchemaText(name: WorkflowKind): string {
     title: `${name} workflow input`,
     ...schema,
   };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** Where the JSON Schema of the `standard` webhook body is published (docs/webhooks.md shows it too). */
+export const STANDARD_EVENT_SCHEMA_PATH = 'docs/schemas/standard-hr-event.schema.json';
+
+/** The JSON Schema of a `standard` webhook body (functions/lib/hr/standard-hr-event.ts). */
+export function standardEventSchemaText(): string {
+  const schema = z.toJSONSchema(StandardHrEventSchema, { io: 'input', target: 'draft-2020-12' });
+  const document = { $id: 'https://github.com/atlassian-jml/docs/schemas/standard-hr-event.schema.json', title: 'atlassian-jml HR event (standard webhook body)', ...schema };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { HrConfigSchema } from './hr-config-schema.js';
 
 /**
  * The access-rules / protected-accounts configuration (config/jml.example.yaml). Rules say which
@@ -114,8 +115,10 @@ export const JmlConfigSchema = z
             .default(DEFAULT_MAX_LEAVERS_PER_DAY),
         })
         .default({ maxRemovalsPerRun: 25, maxLeaversPerDay: DEFAULT_MAX_LEAVERS_PER_DAY }),
+      /** HR webhooks: sources, event meanings, field mapping, timing (functions/lib/config/hr-config-schema.ts). */
+      hr: HrConfigSchema.optional(),
     },
-    { message: 'expected the config to be an object with accessRules (and optionally resources, protectedAccounts, leaver, limits)' },
+    { message: 'expected the config to be an object with accessRules (and optionally resources, protectedAccounts, leaver, limits, hr)' },
   )
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
