@@ -1,4 +1,6 @@
 import { assertConfigFitsOrg } from './config-against-org.js';
+import { webhookRoute } from './http/webhook-route.js';
+import { STATE_MACHINE_ARN_VARIABLES } from '../../functions/lib/executions/state-machine-arns.js';
 import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -88,8 +90,15 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     simulator = options.api ? undefined : await startEmbeddedSimulator();
     const api = options.api ?? (simulator as EmbeddedSimulator).api;
     if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(configFile, api);
-    // The daily leaver brake counts across every execution of this runtime, restarts included.
-    const handlerVariables = { JML_CHANGE_BUDGET_DB: join(dirname(store.file), 'change-budget.sqlite') };
+    // What the handlers of every execution (and the webhook receiver) see beside the process's variables:
+    // the daily leaver brake's count in the data folder (restarts included), and this runtime as the
+    // Step Functions endpoint the hr-event workflow starts joiners, movers and leavers on.
+    const handlerVariables: Record<string, string> = {
+      JML_CHANGE_BUDGET_DB: join(dirname(store.file), 'change-budget.sqlite'),
+      JML_CONFIG_FILE: configFile,
+      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+      ...stateMachineArnVariables(catalog.all),
+    };
     const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log, handlerVariables });
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 
@@ -97,9 +106,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const router = new Router();
     router.add('POST', '/', sfnApiRoute(context, log));
     mountClockRoutes(router, clockControl);
+    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables })));
     let port = options.port ?? DEFAULT_PORT;
     server = createRuntimeServer(router, () => port, log);
     port = await listen(server, port);
+    handlerVariables.JML_SFN_ENDPOINT = `http://127.0.0.1:${port}`;
     const resumed = executor.resumeAll();
 
     const listening = server;
@@ -152,4 +163,14 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/** `JML_LEAVER_STATE_MACHINE_ARN=...` and so on: where StartExecution of each workflow goes. */
+function stateMachineArnVariables(machines: ReadonlyArray<{ arn: string; workflow: string }>): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [workflow, variable] of Object.entries(STATE_MACHINE_ARN_VARIABLES)) {
+    const machine = machines.find((m) => m.workflow === workflow);
+    if (machine) variables[variable] = machine.arn;
+  }
+  return variables;
 }

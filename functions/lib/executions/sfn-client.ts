@@ -1,3 +1,4 @@
+import { handlerEnvironment } from '../handler-environment-scope.js';
 import { SFNClient } from '@aws-sdk/client-sfn';
 
 /**
@@ -19,7 +20,7 @@ export interface SfnClientOptions {
 }
 
 export function createSfnClient(options: SfnClientOptions = {}): SFNClient {
-  const env = options.env ?? process.env;
+  const env = options.env ?? handlerEnvironment();
   const endpoint = env[SFN_ENDPOINT_VARIABLE]?.trim() || undefined;
   const local = endpoint !== undefined && !env.AWS_ACCESS_KEY_ID;
   return new SFNClient({

@@ -1,3 +1,4 @@
+import { handlerEnvironment, type HandlerEnvironment } from '../handler-environment-scope.js';
 import { ErrorNames, JmlError } from '../errors.js';
 
 /**
@@ -16,7 +17,7 @@ export type StartableWorkflow = keyof typeof STATE_MACHINE_ARN_VARIABLES;
 const STATE_MACHINE_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/;
 
 /** The ARN of `workflow`'s state machine. @throws JmlError `Jml.Configuration` naming the variable. */
-export function stateMachineArnOf(workflow: StartableWorkflow, env: NodeJS.ProcessEnv = process.env): string {
+export function stateMachineArnOf(workflow: StartableWorkflow, env: HandlerEnvironment = handlerEnvironment()): string {
   const variable = STATE_MACHINE_ARN_VARIABLES[workflow];
   const arn = env[variable]?.trim();
   if (!arn || !STATE_MACHINE_ARN.test(arn)) {

@@ -1,3 +1,4 @@
+import { handlerEnvironment } from '../handler-environment-scope.js';
 import { readFileSync } from 'node:fs';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
@@ -41,7 +42,7 @@ export interface HrSecretReaderOptions {
  * @throws JmlError `Jml.Configuration` (missing, empty, not readable) or `Jml.AwsTransient`.
  */
 export function createHrSecretReader(options: HrSecretReaderOptions = {}): HrSecretReader {
-  const env = options.env ?? process.env;
+  const env = options.env ?? handlerEnvironment();
   let provider: SecretsProvider | undefined;
   let fileValues: Record<string, unknown> | undefined;
   return async (name) => {

@@ -1,3 +1,4 @@
+import { handlerEnvironment } from '../handler-environment-scope.js';
 import type { HrConfig } from '../config/hr-config-schema.js';
 import { ErrorNames, JmlError } from '../errors.js';
 import { bambooHrBaseUrl, fetchBambooHrEmployee } from './bamboohr-api.js';
@@ -16,7 +17,7 @@ export const HR_API_URL_VARIABLES = { bamboohr: 'JML_HR_BAMBOOHR_API_URL', hibob
 
 /** Builds the person reader of the resolve action from the config, the environment and the secrets. */
 export function createPersonFetcher(options: { hr: HrConfig; secrets: HrSecretReader; env?: NodeJS.ProcessEnv; fetch?: FetchLike; timeoutMs?: number }): PersonFetcher {
-  const env = options.env ?? process.env;
+  const env = options.env ?? handlerEnvironment();
   const { hr } = options;
   return async (source, employeeId) => {
     if (source === 'bamboohr') {

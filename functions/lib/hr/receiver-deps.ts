@@ -1,3 +1,4 @@
+import { handlerEnvironment, type HandlerEnvironment } from '../handler-environment-scope.js';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { loadJmlConfig } from '../config/load-jml-config.js';
 import { createSfnClient } from '../executions/sfn-client.js';
@@ -25,7 +26,7 @@ let shared: { key: string; secrets: HrSecretReader; sfn: SFNClient } | undefined
 const START_TIMEOUT_MS = 600;
 const CONNECT_TIMEOUT_MS = 300;
 
-export function receiverDepsFromEnv(env: NodeJS.ProcessEnv = process.env): ReceiverDeps {
+export function receiverDepsFromEnv(env: HandlerEnvironment = handlerEnvironment()): ReceiverDeps {
   // Rebuilt when the endpoint changes (a local process pointed at another runtime).
   const key = `${env.JML_SFN_ENDPOINT ?? ''}|${env.AWS_REGION ?? ''}`;
   if (shared?.key !== key) {

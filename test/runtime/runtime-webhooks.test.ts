@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeExecutionCommand, ListExecutionsCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { startRuntime, type RunningRuntime } from '../../local/runtime/start-runtime.js';
+import { DEFAULT_WEBHOOK_SECRETS, hiBobEventBody, hrSimulatorEnvironment, sendDelivery, signDelivery, startHrSimulator, type RunningHrSimulator } from '../../local/hr-simulator/index.js';
+import { sfnClient } from './support/runtime-harness.js';
+
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** Polls until every execution has left RUNNING or waits; bounded by attempts, not time. */
+async function executionsOf(client: SFNClient, runtime: RunningRuntime, workflow: string) {
+  const arn = runtime.stateMachines.find((machine) => machine.workflow === workflow)!.arn;
+  return (await client.send(new ListExecutionsCommand({ stateMachineArn: arn }))).executions ?? [];
+}
+
+describe('npm start serves the HR webhook receiver beside the Step Functions API', () => {
+  let hr: RunningHrSimulator;
+  let runtime: RunningRuntime;
+  let dataDir: string;
+  const saved: Record<string, string | undefined> = {};
+
+  beforeAll(async () => {
+    hr = await startHrSimulator();
+    // The receiver's secrets and the HR API it calls back: the environment, as `npm start` reads it.
+    for (const [name, value] of Object.entries(hrSimulatorEnvironment(hr, DEFAULT_WEBHOOK_SECRETS))) {
+      saved[name] = process.env[name];
+      process.env[name] = value;
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'jml-runtime-webhooks-'));
+    runtime = await startRuntime({ port: 0, dataDir, clock: 'manual', log: () => {} });
+  }, 60_000);
+  afterAll(async () => {
+    await runtime?.close();
+    await hr?.close();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a signed HiBob employee.left starts one hr-event, which starts that person\'s leaver; a duplicate starts nothing', async () => {
+    // Prepare
+    const client = sfnClient(runtime.endpoint);
+    const alan = hr.company.terminate('alan.turing@acme.example', isoDay(-1));
+    const delivery = signDelivery('hibob', hiBobEventBody(alan, 'employee.left', new Date()));
+
+    // Act
+    const first = await sendDelivery(runtime.endpoint, delivery);
+    const again = await sendDelivery(runtime.endpoint, delivery);
+    let leavers = await executionsOf(client, runtime, 'leaver');
+    for (let attempt = 0; attempt < 400 && leavers.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      leavers = await executionsOf(client, runtime, 'leaver');
+    }
+
+    // Assess
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(200);
+    const hrEvents = await executionsOf(client, runtime, 'hr-event');
+    expect(hrEvents).toHaveLength(1);
+    expect(leavers.map((execution) => execution.name)).toEqual([`leaver-hibob-${alan.hibobId}-${isoDay(-1)}`]);
+    const leaver = await client.send(new DescribeExecutionCommand({ executionArn: leavers[0].executionArn }));
+    expect(JSON.parse(leaver.input ?? '{}')).toMatchObject({ email: 'alan.turing@acme.example' });
+  }, 60_000);
+
+  it('refuses a delivery with a wrong signature (401) and starts nothing', async () => {
+    const client = sfnClient(runtime.endpoint);
+    const before = (await executionsOf(client, runtime, 'hr-event')).length;
+    const bob = hr.company.terminate('barbara.liskov@acme.example', isoDay(-1));
+    const response = await sendDelivery(runtime.endpoint, signDelivery('hibob', hiBobEventBody(bob, 'employee.left', new Date()), { breakage: 'wrong-signature' }));
+    expect(response.status).toBe(401);
+    expect(await executionsOf(client, runtime, 'hr-event')).toHaveLength(before);
+  });
+});
