@@ -95,7 +95,7 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
 
   it('routes are pluggable: an extra route is served behind the same guards and can start executions in-process', async () => {
     // Prepare
-    runtime.router.add('POST', '/webhooks/:source', (req) => {
+    runtime.router.add('POST', '/hooks/:source', (req) => {
       try {
         const started = runtime.startExecution({
           stateMachineArn: 'arn:aws:states:local:000000000000:stateMachine:jml-joiner',
@@ -109,10 +109,10 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     });
 
     // Act
-    const accepted = await raw(runtime.port, { path: '/webhooks/hibob', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
-    const conflicting = await raw(runtime.port, { path: '/webhooks/hibob', headers: { 'content-type': 'application/json' }, body: '{"a":2}' });
-    const browser = await raw(runtime.port, { path: '/webhooks/hibob', headers: { origin: 'https://x.example' }, body: '{}' });
-    const wrongMethod = await raw(runtime.port, { method: 'GET', path: '/webhooks/hibob' });
+    const accepted = await raw(runtime.port, { path: '/hooks/hibob', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const conflicting = await raw(runtime.port, { path: '/hooks/hibob', headers: { 'content-type': 'application/json' }, body: '{"a":2}' });
+    const browser = await raw(runtime.port, { path: '/hooks/hibob', headers: { origin: 'https://x.example' }, body: '{}' });
+    const wrongMethod = await raw(runtime.port, { method: 'GET', path: '/hooks/hibob' });
     const nothing = await raw(runtime.port, { method: 'GET', path: '/nothing-here' });
 
     // Assess
