@@ -22,6 +22,12 @@ import * as planAccess from './actions/plan-access.js';
 import * as verifyResults from './actions/verify-results.js';
 import * as summarizeRun from './actions/summarize-run.js';
 import * as recordFailure from './actions/record-failure.js';
+import * as scanDirectory from './actions/scan-directory.js';
+import * as decideInactivity from './actions/decide-inactivity.js';
+import * as writeSweepReport from './actions/write-sweep-report.js';
+import * as confirmInactivity from './actions/confirm-inactivity.js';
+import * as sweepAccount from './actions/sweep-account.js';
+import * as summarizeSweep from './actions/summarize-sweep.js';
 
 /**
  * THE list of actions (docs/contracts.md). Infra makes one Lambda function per entry and
@@ -46,7 +52,24 @@ export interface ActionDefinition {
   inputSchema: ZodType;
   /** False for pure workflow-logic actions: their function needs no secret and no network. */
   usesAtlassianApi: boolean;
+  /** An API action that also reads the JML config (logic actions always do). */
+  readsConfig?: boolean;
+  /** What the action does in the sweep's report store (infra grants exactly this on the report prefix). */
+  reportStore?: ReportStoreAccess;
+  /** Longer or bigger than the defaults (a sweep step over a whole org). */
+  resources?: { timeoutSeconds: number; memoryMb: number };
   loadHandler(): Promise<RegisteredHandler>;
+}
+
+/** Report store access of a sweep step. */
+export type ReportStoreAccess = 'read' | 'write' | 'read-write';
+
+/** Options of {@link defineAction} beyond the module. */
+export interface ActionOptions {
+  usesAtlassianApi?: boolean;
+  readsConfig?: boolean;
+  reportStore?: ReportStoreAccess;
+  resources?: { timeoutSeconds: number; memoryMb: number };
 }
 
 /** What an action module exports. */
@@ -73,7 +96,7 @@ export function defineAction(
   name: string,
   module: ActionModule,
   description: string,
-  options: { usesAtlassianApi?: boolean } = {},
+  options: ActionOptions = {},
 ): ActionDefinition {
   return {
     name,
@@ -82,9 +105,15 @@ export function defineAction(
     description,
     inputSchema: module.inputSchema,
     usesAtlassianApi: options.usesAtlassianApi ?? true,
+    ...(options.readsConfig ? { readsConfig: true } : {}),
+    ...(options.reportStore ? { reportStore: options.reportStore } : {}),
+    ...(options.resources ? { resources: options.resources } : {}),
     loadHandler: async () => module.handler,
   };
 }
+
+/** Steps that go over the whole org: up to 15 minutes (the scan keeps a 10-minute budget) and room for 100,000 accounts. */
+const SWEEP_ORG_STEP = { timeoutSeconds: 900, memoryMb: 1024 };
 
 export const ACTIONS: readonly ActionDefinition[] = Object.freeze([
   defineAction('findUser', findUser, 'Find a user by account id or email: status, membership, management source, department, job title, platform roles.'),
@@ -110,6 +139,25 @@ export const ACTIONS: readonly ActionDefinition[] = Object.freeze([
   defineAction('verifyResults', verifyResults, 'Checkpoint: fail with the first failed action if any action of the run failed.', { usesAtlassianApi: false }),
   defineAction('summarizeRun', summarizeRun, "Build a run's output: user, snapshot or plan, every action with its outcome.", { usesAtlassianApi: false }),
   defineAction('recordFailure', recordFailure, "Build a failed run's error and cause, with the record of what was already done.", { usesAtlassianApi: false }),
+  // The inactivity sweep: its steps pass the whole org through the report store (S3 / a folder), not the state.
+  defineAction('scanDirectory', scanDirectory, 'Sweep: read pages of users/search (groups, product access) within a time budget into the report store; returns the cursor.', {
+    reportStore: 'write', resources: SWEEP_ORG_STEP,
+  }),
+  defineAction('decideInactivity', decideInactivity, "Sweep: decide every scanned account by the inactivity rules and check the blast radius.", {
+    usesAtlassianApi: false, reportStore: 'read-write', resources: SWEEP_ORG_STEP,
+  }),
+  defineAction('writeSweepReport', writeSweepReport, "Sweep: write the run's CSV and HTML report before anything changes.", {
+    usesAtlassianApi: false, reportStore: 'read-write', resources: SWEEP_ORG_STEP,
+  }),
+  defineAction('confirmInactivity', confirmInactivity, 'Sweep: confirm each account to act on with last-active-dates (paced); spare those active again.', {
+    readsConfig: true, reportStore: 'read-write', resources: SWEEP_ORG_STEP,
+  }),
+  defineAction('sweepAccount', sweepAccount, "Sweep: reclaim an account's product licence (remove its access groups) or suspend it with a snapshot.", {
+    reportStore: 'write',
+  }),
+  defineAction('summarizeSweep', summarizeSweep, "Sweep: the run's output; after acting, the report rewritten with every outcome.", {
+    usesAtlassianApi: false, reportStore: 'read-write', resources: SWEEP_ORG_STEP,
+  }),
 ]);
 
 /** The action named `name`. @throws Error listing the known names when there is none. */

@@ -3,17 +3,21 @@ import { ErrorNames, JmlError } from '../lib/errors.js';
 import { formatIssuePath } from '../lib/config/load-jml-config.js';
 import { WORKFLOW_INPUT_SCHEMAS, type WorkflowKind } from '../lib/workflow-input/index.js';
 import { logicActionHandler, type LogicDeps } from '../lib/workflow-logic/logic-action.js';
+import { prepareSweepRequest, type PreparedSweepRequest } from '../lib/sweep/prepare-sweep-request.js';
+import type { SweepInput } from '../lib/workflow-input/sweep-input.js';
 
 /** `{ workflow, input }`: the execution input, validated here before any API call. */
 export const inputSchema = z.strictObject({
-  workflow: z.enum(['joiner', 'mover', 'leaver'], { message: "workflow must be 'joiner', 'mover' or 'leaver'" }),
+  workflow: z.enum(['joiner', 'mover', 'leaver', 'sweep'], { message: "workflow must be 'joiner', 'mover', 'leaver' or 'sweep'" }),
   input: z.unknown(),
+  /** `$$.Execution.Name`: names the sweep's folder in the report store. */
+  executionName: z.string().min(1).max(256).optional(),
 });
 export type PrepareRequestInput = z.output<typeof inputSchema>;
 
 /** The normalized request every later state reads (`$.request`). Every field is always present. */
 export interface PreparedRequest {
-  workflow: WorkflowKind;
+  workflow: Exclude<WorkflowKind, 'sweep'>;
   dryRun: boolean;
   reason: string;
   /** How findUser looks the user up: exactly one of the two, as findUser's input. */
@@ -67,13 +71,19 @@ export function nameFromEmail(email: string): string {
  * missing field.
  * @throws JmlError `Jml.InvalidInput` naming each wrong field, before any Atlassian call.
  */
-export async function prepareRequest({ workflow, input }: PrepareRequestInput, { config, now }: LogicDeps): Promise<PreparedRequest> {
+export async function prepareRequest(request: PrepareRequestInput & { workflow: 'sweep' }, deps: LogicDeps): Promise<PreparedSweepRequest>;
+export async function prepareRequest(request: PrepareRequestInput & { workflow: PreparedRequest['workflow'] }, deps: LogicDeps): Promise<PreparedRequest>;
+export async function prepareRequest(request: PrepareRequestInput, deps: LogicDeps): Promise<PreparedRequest | PreparedSweepRequest>;
+export async function prepareRequest(request: PrepareRequestInput, deps: LogicDeps): Promise<PreparedRequest | PreparedSweepRequest> {
+  const { workflow, input } = request;
+  const { config, now } = deps;
   const parsed = WORKFLOW_INPUT_SCHEMAS[workflow].safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${formatIssuePath(issue.path, '(the input)')}: ${issue.message}`);
     throw new JmlError(ErrorNames.InvalidInput, `Invalid ${workflow} input: ${problems.join('; ')}. Fix the execution input; nothing was changed.`);
   }
-  const data: InputFields = parsed.data;
+  if (workflow === 'sweep') return prepareSweepRequest(parsed.data as SweepInput, config, now(), request.executionName ?? `sweep-${now().getTime()}`);
+  const data = parsed.data as InputFields;
   const { accountId, email } = data;
   const effective = data.effectiveAt ? new Date(data.effectiveAt) : undefined;
   const graceDays = workflow === 'leaver' ? (data.graceDays ?? config.leaver.graceDays) : 0;
@@ -105,4 +115,4 @@ export async function prepareRequest({ workflow, input }: PrepareRequestInput, {
   };
 }
 
-export const handler = logicActionHandler('prepareRequest', inputSchema, prepareRequest);
+export const handler = logicActionHandler('prepareRequest', inputSchema, (input: PrepareRequestInput, deps: LogicDeps) => prepareRequest(input, deps));

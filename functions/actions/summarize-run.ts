@@ -14,7 +14,7 @@ export type SummarizeRunInput = z.output<typeof inputSchema>;
 
 /** The output of a successful (or dry) run: who, what was found, and every action with its outcome. */
 export interface RunSummary {
-  workflow: 'joiner' | 'mover' | 'leaver';
+  workflow: 'joiner' | 'mover' | 'leaver' | 'sweep';
   status: 'SUCCEEDED' | 'DRY_RUN';
   message: string;
   executionName?: string;

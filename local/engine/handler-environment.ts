@@ -37,12 +37,20 @@ const LOCAL_DEFAULTS: Record<string, string> = {
   POWERTOOLS_METRICS_NAMESPACE: 'JmlLocal',
 };
 
+/**
+ * Where local sweeps write their reports unless `JML_REPORT_DIR` (or `JML_REPORT_BUCKET`) is set:
+ * `.jml/reports` in the working directory (the durable runtime points it at its data folder).
+ */
+export const DEFAULT_REPORT_DIR = '.jml/reports';
+
 /** Sets the handler environment for the next run. `env` is injectable for tests. */
 export function configureHandlerEnvironment(
-  settings: { api?: ApiTarget; config?: ConfigSource; httpMaxAttempts?: number },
+  settings: { api?: ApiTarget; config?: ConfigSource; httpMaxAttempts?: number; reportDir?: string },
   env: NodeJS.ProcessEnv = process.env,
 ): void {
   for (const [name, value] of Object.entries(LOCAL_DEFAULTS)) env[name] ??= value;
+  if (settings.reportDir) env.JML_REPORT_DIR = settings.reportDir;
+  else if (!env.JML_REPORT_BUCKET) env.JML_REPORT_DIR ??= DEFAULT_REPORT_DIR;
   if (settings.httpMaxAttempts !== undefined) env.ATLASSIAN_HTTP_MAX_ATTEMPTS = String(settings.httpMaxAttempts);
   if (settings.api) applyApiTarget(settings.api, env);
   applyConfigSource(settings.config, env);

@@ -30,6 +30,8 @@ export interface RunWorkflowOptions {
    * the state machine's Retry, which makes it visible in the trace. @default the environment's (client default)
    */
   httpMaxAttempts?: number;
+  /** Folder of the sweep's report store (`JML_REPORT_DIR`). @default the environment's, else `.jml/reports` */
+  reportDir?: string;
   /** Called for every trace entry as the execution runs (e.g. print `formatTraceEntry(entry)`). */
   onEvent?: (entry: TraceEntry) => void;
   /**
@@ -101,7 +103,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   const config: ConfigSource | undefined =
     options.config !== undefined ? { json: options.config } : options.configFile ? { file: options.configFile } : undefined;
   // Before any handler module loads: they read their configuration at cold start.
-  configureHandlerEnvironment({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts });
+  configureHandlerEnvironment({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts, reportDir: options.reportDir });
 
   const definition = structuredClone(options.definition ?? (await loadWorkflowDefinition(options.workflow)));
   inlineStateNames(definition);

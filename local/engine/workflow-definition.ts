@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { AslStateMachine } from './asl-types.js';
 
 /** The workflows the engine and the `jml` CLI know, each a `workflows/<name>.asl.json` file. */
-export const WORKFLOW_NAMES = ['joiner', 'mover', 'leaver'] as const;
+export const WORKFLOW_NAMES = ['joiner', 'mover', 'leaver', 'sweep'] as const;
 export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
 
 export function isWorkflowName(value: string): value is WorkflowName {

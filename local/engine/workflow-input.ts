@@ -8,6 +8,7 @@ const INPUT_SCHEMAS: Record<WorkflowName, () => Promise<ZodType>> = {
   joiner: async () => (await import('../../workflows/joiner.input.js')).JoinerInputSchema,
   mover: async () => (await import('../../workflows/mover.input.js')).MoverInputSchema,
   leaver: async () => (await import('../../workflows/leaver.input.js')).LeaverInputSchema,
+  sweep: async () => (await import('../../workflows/sweep.input.js')).SweepInputSchema,
 };
 
 /** `input` is the parsed input (defaults applied). */

@@ -3,12 +3,14 @@ import { WORKFLOW_INPUT_SCHEMAS, type WorkflowKind } from '../../functions/lib/w
 import { joinerDefinition } from './joiner-definition.js';
 import { leaverDefinition } from './leaver-definition.js';
 import { moverDefinition } from './mover-definition.js';
+import { sweepDefinition } from './sweep-definition.js';
 
 /** The definition object of each workflow, as generated into `workflows/<name>.asl.json`. */
 export const WORKFLOW_DEFINITIONS: Record<WorkflowKind, object> = {
   joiner: joinerDefinition,
   mover: moverDefinition,
   leaver: leaverDefinition,
+  sweep: sweepDefinition,
 };
 
 /** Repo-relative paths of the generated files. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_INACTIVITY, DEFAULT_SWEEP_LIMIT, InactivityConfigSchema, SweepLimitSchema } from './inactivity-config-schema.js';
 
 /**
  * The access-rules / protected-accounts configuration (config/jml.example.yaml). Rules say which
@@ -100,10 +101,14 @@ export const JmlConfigSchema = z
             .int({ message: 'maxRemovalsPerRun must be a whole number' })
             .min(1, { message: 'maxRemovalsPerRun must be at least 1' })
             .default(25),
+          /** The inactivity sweep acts on at most this many accounts per run (the lower of the two). */
+          maxSweepActions: SweepLimitSchema.default(DEFAULT_SWEEP_LIMIT),
         })
-        .default({ maxRemovalsPerRun: 25 }),
+        .default({ maxRemovalsPerRun: 25, maxSweepActions: DEFAULT_SWEEP_LIMIT }),
+      /** The scheduled inactivity sweep (functions/lib/config/inactivity-config-schema.ts). */
+      inactivity: InactivityConfigSchema.default(DEFAULT_INACTIVITY),
     },
-    { message: 'expected the config to be an object with accessRules (and optionally resources, protectedAccounts, leaver, limits)' },
+    { message: 'expected the config to be an object with accessRules (and optionally resources, protectedAccounts, leaver, limits, inactivity)' },
   )
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

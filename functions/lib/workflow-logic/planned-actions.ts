@@ -8,7 +8,9 @@ export interface PlannedAction {
 }
 
 /** What a real run of the same input would do, from the dry run's lookups (nothing changed). */
-export function plannedActions(workflow: 'joiner' | 'mover' | 'leaver', state: RunStateView): PlannedAction[] {
+export function plannedActions(workflow: 'joiner' | 'mover' | 'leaver' | 'sweep', state: RunStateView): PlannedAction[] {
+  // The sweep's plan is its report (summarizeSweep); it has no per-user plan here.
+  if (workflow === 'sweep') return [];
   const user = state.lookup?.found ? state.lookup.user : undefined;
   const who = user?.accountId ?? state.request?.identifier ?? '(unknown)';
   const planned: PlannedAction[] = [];

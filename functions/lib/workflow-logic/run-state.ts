@@ -34,10 +34,12 @@ export const RunStateShape = z.looseObject({
   plan: PlanShape.optional(),
   results: ResultsSchema,
   failure: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  /** Sweep: where the run's report is. */
+  report: z.looseObject({ html: z.string(), csv: z.string() }).optional(),
 });
 export type RunStateView = z.output<typeof RunStateShape>;
 
-export const WorkflowNameShape = z.enum(['joiner', 'mover', 'leaver'], { message: "workflow must be 'joiner', 'mover' or 'leaver'" });
+export const WorkflowNameShape = z.enum(['joiner', 'mover', 'leaver', 'sweep'], { message: "workflow must be 'joiner', 'mover', 'leaver' or 'sweep'" });
 
 /**
  * The user part of a summary: who the run was about, and their membership before it changed
