@@ -10,6 +10,8 @@ import { ApiKeySecret } from './api-key-secret.js';
 import type { DeployConfig } from './deploy-config.js';
 import { guardAgainstExampleOrgId } from './example-org-guard.js';
 import { acknowledgeNagFindings } from './nag-suppressions.js';
+import { SweepReportBucket } from './sweep-report-bucket.js';
+import { SweepSchedule } from './sweep-schedule.js';
 import type { WorkflowDefinition } from './workflow-definitions.js';
 import { WorkflowStateMachines } from './workflow-state-machines.js';
 
@@ -33,6 +35,9 @@ export class JmlStack extends Stack {
   public readonly stateMachines: WorkflowStateMachines;
   public readonly alarmTopic: AlarmTopic;
   public readonly alarms: OperationalAlarms;
+  public readonly reports: SweepReportBucket;
+  /** Present when the workflows include the inactivity sweep. */
+  public readonly sweepSchedule?: SweepSchedule;
 
   constructor(scope: Construct, id: string, props: JmlStackProps) {
     super(scope, id, props);
@@ -41,9 +46,11 @@ export class JmlStack extends Stack {
     guardAgainstExampleOrgId(this, deploy.orgId);
 
     this.apiKey = new ApiKeySecret(this, 'AtlassianApiKey', { existing: deploy.apiKeySecret, kmsKeyArn: deploy.apiKeySecretKmsKeyArn });
+    this.reports = new SweepReportBucket(this, 'SweepReports', { retentionDays: deploy.reportRetentionDays });
     this.functions = new ActionFunctions(this, 'Actions', {
       actions: props.actions,
       secret: this.apiKey,
+      reports: this.reports,
       settings: {
         orgId: deploy.orgId,
         directoryApi: deploy.directoryApi,
@@ -64,9 +71,20 @@ export class JmlStack extends Stack {
       stateMachines: this.stateMachines,
       topic: this.alarmTopic.topic,
     });
+    const sweep = this.stateMachines.all.find((machine) => machine.workflow.name === 'sweep');
+    if (sweep) {
+      this.sweepSchedule = new SweepSchedule(this, 'SweepSchedule', {
+        stateMachine: sweep.stateMachine,
+        cron: deploy.sweepSchedule,
+        timeZone: deploy.sweepTimeZone,
+        enabled: deploy.sweepScheduleEnabled,
+        alarmTopic: this.alarmTopic.topic,
+      });
+    }
     acknowledgeNagFindings(this);
 
     new CfnOutput(this, 'ApiKeySecretId', { value: this.apiKey.secretId, description: 'Put the Atlassian org API key into this secret' });
+    new CfnOutput(this, 'SweepReportBucketName', { value: this.reports.bucket.bucketName, description: 'Inactivity sweep reports (reports/sweep/<date>/<execution>/report.html)' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn, description: 'Alarm notifications' });
     for (const machine of this.stateMachines.all) {
       new CfnOutput(this, `${machine.node.id}StateMachineArn`, {
