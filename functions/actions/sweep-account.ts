@@ -20,7 +20,8 @@ export type SweepAccountInput = z.output<typeof inputSchema>;
  *   keeps groups and roles of a suspended account, so a restore brings everything back.
  * The result is one record for the account: done when anything changed, else already.
  */
-export async function sweepAccount({ reportPrefix, target }: SweepAccountInput, deps: Pick<SweepDeps, 'directory' | 'store' | 'logger'>): Promise<ActionResult & { steps: string[] }> {
+export async function sweepAccount({ reportPrefix, target }: SweepAccountInput, deps: Pick<SweepDeps, 'directory' | 'store' | 'logger'>): Promise<ActionResult & { steps: string[]; accountId: string; email: string }> {
+  const who = { accountId: target.accountId, email: target.email };
   const directory = await deps.directory();
   const context = { directory, logger: deps.logger };
   if (target.action === 'reclaim') {
@@ -31,7 +32,7 @@ export async function sweepAccount({ reportPrefix, target }: SweepAccountInput, 
     const removed = results.filter((r) => r.outcome === 'done').map((r) => r.target.split(' -> ').at(-1));
     const outcome = removed.length > 0 ? 'done' : results.every((r) => r.outcome === 'already') ? 'already' : 'skipped';
     const detail = removed.length > 0 ? `Licence reclaimed: removed from ${removed.join(', ')}; the account stays active.` : results.map((r) => r.detail).join(' ');
-    return { ...actionResult('reclaimLicence', target.accountId, outcome, detail), steps: results.map((r) => `${r.action} ${r.target} ${r.outcome}`) };
+    return { ...actionResult('reclaimLicence', target.accountId, outcome, detail), ...who, steps: results.map((r) => `${r.action} ${r.target} ${r.outcome}`) };
   }
   const snapshot = await getUserAccess({ accountId: target.accountId, userKnown: true }, context);
   const store = await deps.store();
@@ -41,6 +42,7 @@ export async function sweepAccount({ reportPrefix, target }: SweepAccountInput, 
   const suspended = await suspendUser({ accountId: target.accountId, membershipStatus: 'active' }, context);
   return {
     ...suspended,
+    ...who,
     detail: `${suspended.detail} Snapshot of ${snapshot.groups.length} group(s) and ${snapshot.roles.length} role(s): ${store.locationOf(snapshotKey)}.`,
     steps: [`getUserAccess ${target.accountId} ok`, `suspendUser ${target.accountId} ${suspended.outcome}`],
   };

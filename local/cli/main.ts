@@ -38,7 +38,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(await usageText());
       return EXIT_SUCCEEDED;
     }
-    if (command === undefined) throw new UsageError('no command given: use run <joiner|mover|leaver>, check-config or --help');
+    if (command === undefined) throw new UsageError('no command given: use run <joiner|mover|leaver|sweep>, check-config or --help');
     if (command === 'check-config') return await checkConfigCommand(positionals.slice(1), values, io);
     if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
     const name = requireWorkflow(workflow);
@@ -74,7 +74,8 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
   const target = resolveRunTarget(values, io.env);
   const shortWaits = resolveShortWaits(values, target);
   const configFile = resolveConfigFile(values, io.env);
-  let input = await readInput(values.input, io.readStdin);
+  // The sweep's input is all optional (a schedule starts it with {}): --input may be left out.
+  let input = values.input === undefined && workflow === 'sweep' ? {} : await readInput(values.input, io.readStdin);
   if (values['dry-run']) input = withDryRun(input);
   const checked = await checkWorkflowInput(workflow, input);
   if (!checked.ok) throw new UsageError(`the ${workflow} input is not valid (nothing was called):`, checked.problems);

@@ -3,12 +3,13 @@ import { renderJsonSchema, wrapText } from './render-json-schema.js';
 import { readInputJsonSchema } from '../engine/workflow-input.js';
 import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
 
-const SYNOPSIS = `jml: joiner / mover / leaver workflows for an Atlassian Cloud organization, run locally.
+const SYNOPSIS = `jml: joiner / mover / leaver workflows and the inactivity sweep for an Atlassian Cloud organization, run locally.
 
 Usage:
-  npm run jml -- run <joiner|mover|leaver> --input <file|json|-> [--dry-run] [options]
+  npm run jml -- run <joiner|mover|leaver|sweep> --input <file|json|-> [--dry-run] [options]
+  npm run jml -- run sweep [--dry-run]              inactivity sweep (its input is optional)
   npm run jml -- run leaver --input '{"email":"ada@acme.example"}' --api-url https://api.atlassian.com/admin --org-id ORG
-  npm run jml -- schema <joiner|mover|leaver>      print the input JSON Schema
+  npm run jml -- schema <joiner|mover|leaver|sweep> print the input JSON Schema
   npm run jml -- check-config [--config F] [--api-url U --org-id O]
                                                    check the config against the org
   npm run jml -- --help

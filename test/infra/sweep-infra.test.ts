@@ -29,10 +29,10 @@ describe('sweep report bucket', () => {
 
   it('refuses requests without TLS', () => {
     // Act
-    const policies = Object.values(resourcesOfType(fx.template, 'AWS::S3::BucketPolicy')).filter((policy) => policy.Properties.Bucket.Ref === logicalIdOf(fx.stack.reports.bucket));
+    const policies = Object.values(resourcesOfType(fx.template, 'AWS::S3::BucketPolicy')).filter((policy) => policy.Properties?.Bucket.Ref === logicalIdOf(fx.stack.reports.bucket));
 
     // Assess
-    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const statements = policies.flatMap((policy) => policy.Properties?.PolicyDocument.Statement);
     expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
   });
 
@@ -91,7 +91,7 @@ describe('sweep schedule', () => {
 
   it('alarms when a scheduled start lands in the dead-letter queue, and the sweep has the execution alarms of every workflow', () => {
     // Act
-    const alarms = Object.values(resourcesOfType(fx.template, 'AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+    const alarms = Object.values(resourcesOfType(fx.template, 'AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties as Record<string, any>);
 
     // Assess
     expect(alarms).toContainEqual(expect.objectContaining({ MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS' }));
