@@ -4,6 +4,7 @@ import { ACTIONS } from '../../functions/registry.js';
 import type { BindableAction } from '../../local/engine/task-bindings.js';
 import { groupNames, simUser } from './support/workflow-harness.js';
 import { useDemoSimulator } from './support/demo-simulator.js';
+import { startSimulator } from '../../local/simulator/index.js';
 import { decisionsOf, runSweep, sweepConfig, useReportDir } from './support/sweep-harness.js';
 
 const DENNIS = 'dennis.ritchie@acme.example'; // 200 days without activity
@@ -29,6 +30,7 @@ describe('inactivity sweep workflow (against the simulator)', () => {
     // Assess
     expect(run.status).toBe('SUCCEEDED');
     expect(run.path).toEqual([...UP_TO_REPORT, 'Summarize']);
+    expect(run.transitions).toBe(7);
     expect(run.output.status).toBe('DRY_RUN');
     expect(run.output.decisions).toMatchObject({ suspend: 2, reclaim: 2, spared: 0 });
     const decisions = decisionsOf(run, reportDir());
@@ -67,6 +69,7 @@ describe('inactivity sweep workflow (against the simulator)', () => {
     // Assess
     expect(run.status).toBe('SUCCEEDED');
     expect(run.path).toEqual([...UP_TO_REPORT, ...ACT(4)]);
+    expect(run.transitions).toBe(9 + 4);
     expect(run.output.actions.map((a: { action: string; outcome: string }) => `${a.action} ${a.outcome}`)).toEqual(Array(4).fill('reclaimLicence done'));
     for (const email of [DENNIS, SVEN, FRANK, STEVE]) {
       expect(groupNames(sim(), email)).toEqual([]);
@@ -137,6 +140,7 @@ describe('inactivity sweep workflow (against the simulator)', () => {
     // Assess
     expect(run.status).toBe('FAILED');
     expect(run.path).toEqual([...UP_TO_REPORT, 'BlastRadiusExceeded']);
+    expect(run.transitions).toBe(7);
     expect(run.error).toBe('Jml.BlastRadiusExceeded');
     expect(run.cause).toContain('found 4 account(s) to act on');
     expect(run.cause).toContain('"overrideLimits": true');
@@ -213,5 +217,29 @@ describe('inactivity sweep workflow (against the simulator)', () => {
     const decisions = decisionsOf(again, reportDir());
     expect(decisions.get(DENNIS)).toMatchObject({ decision: 'excluded', exclusion: 'not-active' });
     expect(decisions.get(SVEN)?.decision).toBe('keep');
+  });
+});
+
+describe('inactivity sweep scan, resumed by cursor', () => {
+  const reportDir = useReportDir();
+
+  it('a scan step that runs out of its budget returns the cursor and the next step goes on from there', async () => {
+    // Prepare: 250 people = 3 pages; each scan step may read one page only.
+    const sim = await startSimulator({ users: 250, rateLimits: false });
+    process.env.JML_SWEEP_SCAN_MAX_PAGES = '1';
+    try {
+      // Act
+      const run = await runSweep(sim, reportDir(), { input: { dryRun: true } });
+
+      // Assess
+      expect(run.status).toBe('SUCCEEDED');
+      expect(run.path.slice(0, 8)).toEqual(['PrepareRequest', 'ScanDirectory', 'ScanComplete', 'ScanDirectory', 'ScanComplete', 'ScanDirectory', 'ScanComplete', 'DecideInactivity']);
+      const scanned = [...sim.state.users.values()].filter((user) => user.membershipStatus !== 'no_membership').length;
+      expect(run.output.accounts).toBe(scanned);
+      expect(run.transitions).toBe(11);
+    } finally {
+      delete process.env.JML_SWEEP_SCAN_MAX_PAGES;
+      await sim.close();
+    }
   });
 });
