@@ -45,7 +45,7 @@ describe('jml bad usage', () => {
   it.each([
     [[], /no command given/],
     [['run'], /give a workflow/],
-    [['run', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver \(not "offboarder"\)/],
+    [['run', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver, sweep \(not "offboarder"\)/],
     [['run', 'leaver', '--bogus'], /Unknown option '--bogus'/],
     [['run', 'leaver'], /--input is required/],
     [['schema'], /give a workflow/],

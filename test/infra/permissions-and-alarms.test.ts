@@ -74,13 +74,16 @@ describe('alarms', () => {
       alarms.filter((alarm) => alarm.Namespace === 'AWS/Lambda' && alarm.MetricName === 'Errors' && alarm.Dimensions[0].Value.Ref === functionId);
 
     // Assess
-    expect(alarms).toHaveLength(3 * workflowFiles.length + ACTIONS.length);
+    // + the sweep schedule's dead-letter alarm (test/infra/sweep-infra.test.ts).
+    expect(alarms).toHaveLength(3 * workflowFiles.length + ACTIONS.length + (fx.stack.sweepSchedule ? 1 : 0));
     for (const machine of fx.stack.stateMachines.all) {
       expect(executionAlarms(logicalIdOf(machine.stateMachine)).sort()).toEqual(['ExecutionsAborted', 'ExecutionsFailed', 'ExecutionsTimedOut']);
     }
     for (const action of ACTIONS) expect(errorAlarms(fx.functionResource(action.name).id)).toHaveLength(1);
     for (const alarm of alarms) {
-      expect(alarm).toMatchObject({ AlarmActions: [topicRef], Threshold: 1, EvaluationPeriods: 1, TreatMissingData: 'notBreaching', Statistic: 'Sum' });
+      expect(alarm).toMatchObject({ AlarmActions: [topicRef], Threshold: 1, EvaluationPeriods: 1, TreatMissingData: 'notBreaching' });
+      // Counts are summed; a queue's depth is a level (Maximum).
+      expect(alarm.Statistic).toBe(alarm.Namespace === 'AWS/SQS' ? 'Maximum' : 'Sum');
     }
   });
 
