@@ -9,7 +9,7 @@
  *   limits and the time scale, as ratios;
  * - state transitions per 1,000 users swept (target: at most 50).
  *
- * Env: BENCH_USERS (default 100000), BENCH_TIME_SCALE (default 5), BENCH_SUSPEND_DAYS (default 1900:
+ * Env: BENCH_USERS (default 100000), BENCH_TIME_SCALE (default 5), BENCH_SUSPEND_DAYS (default 1920:
  * the policy's threshold, chosen so a few hundred accounts are acted on, within one run's cap).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { startCountingProxy } from '../test/support/counting-proxy.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 5);
-const SUSPEND_DAYS = Number(process.env.BENCH_SUSPEND_DAYS ?? 1900);
+const SUSPEND_DAYS = Number(process.env.BENCH_SUSPEND_DAYS ?? 1920);
 /** Client pacing a little under the limits: a token bucket at exactly the rate can put one call too many into a fixed window. */
 const PACE = 0.98;
 
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const reportDir = mkdtempSync(join(tmpdir(), 'jml-sweep-bench-'));
   const config = loadJmlConfigFile(DEFAULT_CONFIG_FILE);
   config.inactivity = { enforce: true, rules: [{ id: 'suspend-dormant', product: 'all', inactiveDays: SUSPEND_DAYS, action: 'suspend' }], exclude: { addedWithinDays: 30, groups: [] } };
-  config.limits.maxSweepActions = { count: 500, percent: 1 };
+  config.limits.maxSweepActions = { count: 200, percent: 1 };
   console.log(`org: ${USERS} users generated in ${((performance.now() - generation) / 1000).toFixed(1)} s; time scale ${TIME_SCALE} (1 simulated minute = ${(60 / TIME_SCALE).toFixed(1)} s); limits ${limits.default}/min (default), ${limits.lastActiveDates}/min (last-active-dates)`);
   try {
     const run = await runWorkflow({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_ACTIONS_PER_RUN } from '../lib/sweep/blast-radius.js';
 import { decideAccount } from '../lib/sweep/decide-account.js';
 import { sweepActionHandler, type SweepDeps } from '../lib/sweep/sweep-action.js';
 import { JSON_TYPE, sweepFiles } from '../lib/sweep/sweep-files.js';
@@ -11,7 +12,7 @@ export const inputSchema = z.strictObject({
   reportPrefix: ReportPrefixSchema,
   startedAt: StartedAtSchema,
   /** DecideInactivity's output; `toAct` is replaced by the confirmed list. */
-  decision: z.looseObject({ toAct: z.array(SweepTargetSchema).max(500) }),
+  decision: z.looseObject({ toAct: z.array(SweepTargetSchema).max(MAX_ACTIONS_PER_RUN) }),
 });
 export type ConfirmInactivityInput = z.output<typeof inputSchema>;
 

@@ -20,7 +20,7 @@ export type SweepAccountInput = z.output<typeof inputSchema>;
  *   keeps groups and roles of a suspended account, so a restore brings everything back.
  * The result is one record for the account: done when anything changed, else already.
  */
-export async function sweepAccount({ reportPrefix, target }: SweepAccountInput, deps: Pick<SweepDeps, 'directory' | 'store' | 'logger'>): Promise<ActionResult & { steps: string[]; accountId: string; email: string }> {
+export async function sweepAccount({ reportPrefix, target }: SweepAccountInput, deps: Pick<SweepDeps, 'directory' | 'store' | 'logger'>): Promise<ActionResult & { accountId: string; email: string }> {
   const who = { accountId: target.accountId, email: target.email };
   const directory = await deps.directory();
   const context = { directory, logger: deps.logger };
@@ -31,8 +31,10 @@ export async function sweepAccount({ reportPrefix, target }: SweepAccountInput, 
     }
     const removed = results.filter((r) => r.outcome === 'done').map((r) => r.target.split(' -> ').at(-1));
     const outcome = removed.length > 0 ? 'done' : results.every((r) => r.outcome === 'already') ? 'already' : 'skipped';
-    const detail = removed.length > 0 ? `Licence reclaimed: removed from ${removed.join(', ')}; the account stays active.` : results.map((r) => r.detail).join(' ');
-    return { ...actionResult('reclaimLicence', target.accountId, outcome, detail), ...who, steps: results.map((r) => `${r.action} ${r.target} ${r.outcome}`) };
+    const names = removed.join(', ');
+    // Short: up to MAX_ACTIONS_PER_RUN results travel in the state; the report has every group.
+    const detail = removed.length > 0 ? `Removed from ${names.length > 100 ? `${removed.length} groups` : names}; the account stays active.` : results.map((r) => r.detail).join(' ').slice(0, 200);
+    return { ...actionResult('reclaimLicence', target.accountId, outcome, detail), ...who };
   }
   const snapshot = await getUserAccess({ accountId: target.accountId, userKnown: true }, context);
   const store = await deps.store();
@@ -43,8 +45,7 @@ export async function sweepAccount({ reportPrefix, target }: SweepAccountInput, 
   return {
     ...suspended,
     ...who,
-    detail: `${suspended.detail} Snapshot of ${snapshot.groups.length} group(s) and ${snapshot.roles.length} role(s): ${store.locationOf(snapshotKey)}.`,
-    steps: [`getUserAccess ${target.accountId} ok`, `suspendUser ${target.accountId} ${suspended.outcome}`],
+    detail: `${suspended.outcome === 'done' ? 'Suspended' : suspended.detail} Snapshot of ${snapshot.groups.length} group(s) and ${snapshot.roles.length} role(s): snapshots/${snapshotKey.split('/').at(-1)} beside the report.`,
   };
 }
 

@@ -2,9 +2,10 @@ import type { SweepLimit } from '../config/inactivity-config-schema.js';
 
 /**
  * However the limits are set, one run acts on at most this many accounts: the list of accounts to
- * act on travels in the workflow state (256 KB), with their outcomes after the Map.
+ * act on travels in the workflow state (256 KB), with their outcomes after the Map
+ * (test/unit/sweep/state-size.test.ts keeps the worst case under the limit).
  */
-export const MAX_ACTIONS_PER_RUN = 500;
+export const MAX_ACTIONS_PER_RUN = 200;
 
 export interface SweepLimitVerdict {
   /** `limits.maxSweepActions` as configured. */

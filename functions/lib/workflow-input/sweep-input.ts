@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ReasonField, strictInput } from './common-fields.js';
+import { MAX_ACTIONS_PER_RUN } from '../sweep/blast-radius.js';
 
 /** Input of the inactivity sweep: all optional, so a schedule can start it with `{}`. */
 export const SweepInputSchema = strictInput({
@@ -13,7 +14,7 @@ export const SweepInputSchema = strictInput({
     .default(false)
     .describe(
       'Act even when more accounts are due than limits.maxSweepActions allows (after reviewing the dry-run report). ' +
-        'A run still acts on at most 500 accounts: the list has to fit the workflow state.',
+        `A run still acts on at most ${MAX_ACTIONS_PER_RUN} accounts: the list has to fit the workflow state.`,
     ),
 }).describe(
   'Inactivity sweep: find accounts inactive longer than the inactivity rules allow, reclaim their product licences or ' +
