@@ -11,7 +11,7 @@ export class FileReportStore implements ReportStore {
     this.root = resolve(root);
   }
 
-  async put(key: string, body: string): Promise<void> {
+  async put(key: string, body: string, _contentType?: string): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     // Write then rename: a reader never sees half a report.
