@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../functions/registry.js';
 import type { BindableAction } from '../../local/engine/task-bindings.js';
@@ -94,7 +95,8 @@ describe('inactivity sweep workflow (against the simulator)', () => {
     expect(groupNames(sim(), DENNIS)).toEqual(['confluence-users', 'engineering', 'jira-software-users']);
     const dennis = run.output.actions.find((a: { target: string }) => a.target === simUser(sim(), DENNIS).accountId);
     expect(dennis).toMatchObject({ action: 'suspendUser', outcome: 'done' });
-    const snapshotPath = /Snapshot of 3 group\(s\) and 0 role\(s\): (.*)\.$/.exec(dennis.detail)?.[1] as string;
+    expect(dennis.detail).toMatch(/Snapshot of 3 group\(s\) and 0 role\(s\): snapshots\/\S+\.json beside the report\.$/);
+    const snapshotPath = join(dirname(run.output.report.html), 'snapshots', `${dennis.target}.json`);
     expect(JSON.parse(readFileSync(snapshotPath, 'utf8')).groups.map((g: { name: string }) => g.name)).toEqual(['confluence-users', 'engineering', 'jira-software-users']);
   });
 

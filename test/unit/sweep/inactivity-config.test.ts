@@ -75,7 +75,7 @@ describe('blast radius', () => {
   });
 
   it('overrideLimits lifts the limit up to the per-run cap only', () => {
-    expect(sweepLimitVerdict({ count: 5, percent: 5 }, 1000, 300, true)).toMatchObject({ limit: 5, allowed: MAX_ACTIONS_PER_RUN, blocked: false });
+    expect(sweepLimitVerdict({ count: 5, percent: 5 }, 1000, 150, true)).toMatchObject({ limit: 5, allowed: MAX_ACTIONS_PER_RUN, blocked: false });
     expect(sweepLimitVerdict({ count: 5, percent: 5 }, 100_000, MAX_ACTIONS_PER_RUN + 1, true).blocked).toBe(true);
   });
 
