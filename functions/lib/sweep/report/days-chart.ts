@@ -29,7 +29,7 @@ export function daysChartSvg(decisions: readonly AccountDecision[]): string {
   const height = 240;
   const left = 48;
   const bottom = 40;
-  const top = 24;
+  const top = 40;
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const slot = (width - left - 8) / buckets.length;
   const bars = buckets.map((bucket, i) => {

@@ -38,7 +38,7 @@ h1{margin-bottom:.2rem}.meta{color:#555;margin-top:0}
 .cards li{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;min-width:8rem}
 .cards .n{display:block;font-size:1.8rem;font-weight:600}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e5e5e5;vertical-align:top}
-th{background:#f6f6f6}td.reason{color:#444;font-size:.9em}svg text{font-size:12px;fill:#333}svg .count{font-weight:600}
+th{background:#f6f6f6}td.reason{color:#444;font-size:.9em;min-width:18rem}svg text{font-size:12px;fill:#333}svg .count{font-weight:600}
 `;
 
 function table(headers: string[], rows: string[][], caption: string): string {
