@@ -7,6 +7,7 @@ import { ReportPrefixSchema, StartedAtSchema } from '../lib/sweep/sweep-inputs.j
 import { readJson } from '../lib/sweep/read-json.js';
 import { AccessMapSchema, ScannedAccountSchema, SweepTargetSchema, type AccountDecision, type SweepTarget } from '../lib/sweep/sweep-types.js';
 import { targetOf } from './decide-inactivity.js';
+import { AtlassianError, ErrorNames } from '../lib/errors.js';
 
 export const inputSchema = z.strictObject({
   reportPrefix: ReportPrefixSchema,
@@ -33,7 +34,15 @@ export async function confirmInactivity(input: ConfirmInactivityInput, deps: Pic
   for (const target of input.decision.toAct) {
     const scanned = candidates.get(target.accountId);
     if (!scanned) throw new Error(`No scan record for ${target.accountId} in ${store.locationOf(sweepFiles.candidates(input.reportPrefix))}: run the sweep again.`);
-    const fresh = await source.lastActivity(target.accountId);
+    const fresh = await source.lastActivity(target.accountId).catch((error: unknown) => {
+      if (error instanceof AtlassianError && error.name === ErrorNames.NotFound) return undefined;
+      throw error;
+    });
+    if (!fresh) {
+      // Removed from the directory since the scan: nothing left to act on.
+      changed.push({ ...decisionOf(scanned), decision: 'spared', reason: 'no longer in the directory (last-active-dates: user not found): left alone' });
+      continue;
+    }
     const account = { ...scanned, activity: fresh.activity, ...(fresh.addedToOrg ? { addedToOrg: fresh.addedToOrg } : {}) };
     const again = decideAccount(account, { config, access, now });
     if (again.decision === 'suspend' || again.decision === 'reclaim') {
@@ -46,6 +55,11 @@ export async function confirmInactivity(input: ConfirmInactivityInput, deps: Pic
   await store.put(sweepFiles.confirmations(input.reportPrefix), JSON.stringify(changed), JSON_TYPE);
   const spared = changed.filter((entry) => entry.decision === 'spared').length;
   return { ...input.decision, toAct: confirmed, spared, confirmed: true };
+}
+
+/** The bare record of an account whose decision the confirmation replaces. */
+function decisionOf(account: { accountId: string; email: string; name: string }): Pick<AccountDecision, 'accountId' | 'email' | 'name' | 'daysInactive' | 'products'> {
+  return { accountId: account.accountId, email: account.email, name: account.name, daysInactive: null, products: [] };
 }
 
 export const handler = sweepActionHandler('confirmInactivity', inputSchema, (input, deps) => confirmInactivity(input, deps));

@@ -131,6 +131,24 @@ describe('inactivity sweep workflow (against the simulator)', () => {
     expect(readFileSync(run.output.report.csv, 'utf8')).toMatch(/frank\.audit@acme\.example.*,spared,,"?active again since the scan/);
   });
 
+  it('an account removed from the directory since the scan is spared, not a failure', async () => {
+    // Prepare: Frank is removed between the scan and the confirmation.
+    const config = sweepConfig((c) => (c.inactivity.rules = c.inactivity.rules.filter((rule) => rule.action === 'reclaim')));
+    const actions: BindableAction[] = ACTIONS.map((action) =>
+      action.name !== 'confirmInactivity'
+        ? action
+        : { ...action, loadHandler: async () => { const real = await action.loadHandler(); return async (event, context) => { sim().state.users.delete(simUser(sim(), FRANK).accountId); return real(event, context); }; } },
+    );
+
+    // Act
+    const run = await runSweep(sim(), reportDir(), { config, actions });
+
+    // Assess
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output.decisions).toMatchObject({ reclaim: 3, spared: 1 });
+    expect(readFileSync(run.output.report.csv, 'utf8')).toMatch(/frank\.audit@acme\.example.*,spared,,no longer in the directory/);
+  });
+
   it('over the blast radius: FAILED with Jml.BlastRadiusExceeded, nobody changed, the report lists who would have been', async () => {
     // Prepare
     const config = sweepConfig((c) => (c.limits.maxSweepActions = { count: 2, percent: 100 }));
