@@ -128,7 +128,8 @@ function reclaimDecision(
   const why = matched.map(({ product, rule }) => `${product.productKey}: ${product.daysInactive} days without activity (${describeSince(product)}; rule ${rule.id}: ${rule.inactiveDays} days)`).join('; ');
   const keptNote = kept.length === 0 ? '' : `; kept ${kept.map((group) => `"${group.name}" (${keptReason(group, reclaimed)})`).join(', ')}`;
   if (removable.length === 0) {
-    return { why, decision: { ...base, decision: 'keep', rule: matched[0].rule.id, reason: `${why}; no group the sweep may remove grants it${keptNote}` } };
+    const none = granting.length === 0 ? 'no group grants it any more (already reclaimed, or held through a direct role)' : 'no group the sweep may remove grants it';
+    return { why, decision: { ...base, decision: 'keep', rule: matched[0].rule.id, reason: `${why}; ${none}${keptNote}` } };
   }
   const decision: AccountDecision = {
     ...base,
