@@ -26,6 +26,12 @@ import * as reserveChangeBudget from './actions/reserve-change-budget.js';
 import * as resolveHrEvent from './actions/resolve-hr-event.js';
 import * as startWorkflowExecution from './actions/start-workflow-execution.js';
 import * as hrWebhook from './triggers/hr-webhook.js';
+import * as scanDirectory from './actions/scan-directory.js';
+import * as decideInactivity from './actions/decide-inactivity.js';
+import * as writeSweepReport from './actions/write-sweep-report.js';
+import * as confirmInactivity from './actions/confirm-inactivity.js';
+import * as sweepAccount from './actions/sweep-account.js';
+import * as summarizeSweep from './actions/summarize-sweep.js';
 import type { StartableWorkflow } from './lib/executions/state-machine-arns.js';
 import type { HrSecretName } from './lib/hr/hr-secrets.js';
 
@@ -66,7 +72,25 @@ export interface ActionDefinition {
   /** False for pure workflow-logic actions: their function needs no Atlassian secret. */
   usesAtlassianApi: boolean;
   permissions: FunctionPermissions;
+  /** An API action that also reads the JML config (logic actions always do). */
+  readsConfig?: boolean;
+  /** What the action does in the sweep's report store (infra grants exactly this on the report prefix). */
+  reportStore?: ReportStoreAccess;
+  /** Longer or bigger than the defaults (a sweep step over a whole org). */
+  resources?: { timeoutSeconds: number; memoryMb: number };
   loadHandler(): Promise<RegisteredHandler>;
+}
+
+/** Report store access of a sweep step. */
+export type ReportStoreAccess = 'read' | 'write' | 'read-write';
+
+/** Options of {@link defineAction} beyond the module. */
+export interface ActionOptions {
+  usesAtlassianApi?: boolean;
+  permissions?: FunctionPermissions;
+  readsConfig?: boolean;
+  reportStore?: ReportStoreAccess;
+  resources?: { timeoutSeconds: number; memoryMb: number };
 }
 
 /** How a trigger is reached from outside. */
@@ -115,7 +139,7 @@ export function defineAction(
   name: string,
   module: ActionModule,
   description: string,
-  options: { usesAtlassianApi?: boolean; permissions?: FunctionPermissions } = {},
+  options: ActionOptions = {},
 ): ActionDefinition {
   return {
     kind: 'action',
@@ -126,6 +150,9 @@ export function defineAction(
     inputSchema: module.inputSchema,
     usesAtlassianApi: options.usesAtlassianApi ?? true,
     permissions: options.permissions ?? {},
+    ...(options.readsConfig ? { readsConfig: true } : {}),
+    ...(options.reportStore ? { reportStore: options.reportStore } : {}),
+    ...(options.resources ? { resources: options.resources } : {}),
     loadHandler: async () => module.handler,
   };
 }
@@ -147,6 +174,9 @@ export function defineTrigger(
     loadHandler: async () => module.handler as RegisteredHandler,
   };
 }
+
+/** Steps that go over the whole org: up to 15 minutes (the scan keeps a 10-minute budget) and room for 100,000 accounts. */
+const SWEEP_ORG_STEP = { timeoutSeconds: 900, memoryMb: 1024 };
 
 export const FUNCTIONS: readonly FunctionDefinition[] = Object.freeze([
   defineAction('findUser', findUser, 'Find a user by account id or email: status, membership, management source, department, job title, platform roles.'),
@@ -182,6 +212,25 @@ export const FUNCTIONS: readonly FunctionDefinition[] = Object.freeze([
   defineAction('startWorkflowExecution', startWorkflowExecution, 'Start the joiner, mover or leaver execution an HR event maps to, once (deterministic name).', {
     usesAtlassianApi: false,
     permissions: { starts: ['joiner', 'mover', 'leaver'] },
+  }),
+  // The inactivity sweep: its steps pass the whole org through the report store (S3 / a folder), not the state.
+  defineAction('scanDirectory', scanDirectory, 'Sweep: read pages of users/search (groups, product access) within a time budget into the report store; returns the cursor.', {
+    reportStore: 'write', resources: SWEEP_ORG_STEP,
+  }),
+  defineAction('decideInactivity', decideInactivity, "Sweep: decide every scanned account by the inactivity rules and check the blast radius.", {
+    usesAtlassianApi: false, reportStore: 'read-write', resources: SWEEP_ORG_STEP,
+  }),
+  defineAction('writeSweepReport', writeSweepReport, "Sweep: write the run's CSV and HTML report before anything changes.", {
+    usesAtlassianApi: false, reportStore: 'read-write', resources: SWEEP_ORG_STEP,
+  }),
+  defineAction('confirmInactivity', confirmInactivity, 'Sweep: confirm each account to act on with last-active-dates (paced); spare those active again.', {
+    readsConfig: true, reportStore: 'read-write', resources: SWEEP_ORG_STEP,
+  }),
+  defineAction('sweepAccount', sweepAccount, "Sweep: reclaim an account's product licence (remove its access groups) or suspend it with a snapshot.", {
+    reportStore: 'write',
+  }),
+  defineAction('summarizeSweep', summarizeSweep, "Sweep: the run's output; after acting, the report rewritten with every outcome.", {
+    usesAtlassianApi: false, reportStore: 'read-write', resources: SWEEP_ORG_STEP,
   }),
   // Triggers: reached from outside, they start workflows.
   defineTrigger('hrWebhook', hrWebhook, 'HR-system webhook receiver: verify, parse the envelope, start one hr-event execution.', {

@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ActionDefinition } from '../functions/registry.js';
 import type { ApiKeySecret } from './api-key-secret.js';
+import { REPORT_PREFIX, type SweepReportBucket } from './sweep-report-bucket.js';
 import { fromProjectRoot, PROJECT_ROOT } from './project-paths.js';
 
 /** The newest Node.js runtime aws-cdk-lib offers (checked in aws-lambda/lib/runtime.d.ts). */
@@ -42,6 +43,8 @@ export interface ActionFunctionProps {
   action: ActionDefinition;
   secret: ApiKeySecret;
   settings: ActionFunctionSettings;
+  /** The sweep's report bucket; required for actions with `reportStore` access. */
+  reports?: SweepReportBucket;
 }
 
 /**
@@ -56,7 +59,8 @@ export class ActionFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ActionFunctionProps) {
     super(scope, id);
-    const { action, secret, settings } = props;
+    const { action, secret, settings, reports } = props;
+    if (action.reportStore && !reports) throw new Error(`ActionFunction ${action.name}: it uses the report store, so pass the report bucket (reports).`);
     this.action = action;
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: settings.logRetention });
     // An own role instead of the default one: no AWSLambdaBasicExecutionRole (logs:* on every group).
@@ -68,14 +72,15 @@ export class ActionFunction extends Construct {
 
     this.function = new NodejsFunction(this, 'Function', {
       ...bundledFunctionOptions(action.entry),
-      memorySize: MEMORY_MB,
-      timeout: action.usesAtlassianApi ? API_ACTION_TIMEOUT : LOGIC_ACTION_TIMEOUT,
+      memorySize: action.resources?.memoryMb ?? MEMORY_MB,
+      timeout: action.resources ? Duration.seconds(action.resources.timeoutSeconds) : action.usesAtlassianApi ? API_ACTION_TIMEOUT : LOGIC_ACTION_TIMEOUT,
       description: action.description.slice(0, 256),
       role: this.role,
       logGroup: this.logGroup,
-      environment: environmentFor(action, secret, settings),
+      environment: { ...environmentFor(action, secret, settings), ...reportStoreEnvironment(action, reports) },
     });
     if (action.usesAtlassianApi) secret.grantReadValue(this.function);
+    if (action.reportStore && reports) reports.grant(this.role, action.reportStore);
   }
 }
 
@@ -108,6 +113,12 @@ export function bundledFunctionOptions(entry: string): NodejsFunctionProps {
   };
 }
 
+/** Where a sweep step reads and writes its files (functions/lib/report-store/report-store-from-env.ts). */
+function reportStoreEnvironment(action: ActionDefinition, reports: SweepReportBucket | undefined): Record<string, string> {
+  if (!action.reportStore || !reports) return {};
+  return { JML_REPORT_BUCKET: reports.bucket.bucketName, JML_REPORT_PREFIX: REPORT_PREFIX };
+}
+
 /** The handler environment of docs/contracts.md: Atlassian settings or the config, never both. */
 function environmentFor(action: ActionDefinition, secret: ApiKeySecret, settings: ActionFunctionSettings): Record<string, string> {
   const common = {
@@ -119,6 +130,7 @@ function environmentFor(action: ActionDefinition, secret: ApiKeySecret, settings
   if (!action.usesAtlassianApi) return { ...common, JML_CONFIG: settings.jmlConfigJson };
   return {
     ...common,
+    ...(action.readsConfig ? { JML_CONFIG: settings.jmlConfigJson } : {}),
     ATLASSIAN_ORG_ID: settings.orgId,
     ATLASSIAN_DIRECTORY_API: settings.directoryApi,
     ...(settings.directoryId ? { ATLASSIAN_DIRECTORY_ID: settings.directoryId } : {}),

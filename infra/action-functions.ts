@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import type { ActionDefinition } from '../functions/registry.js';
 import { ActionFunction, type ActionFunctionSettings } from './action-function.js';
 import type { ApiKeySecret } from './api-key-secret.js';
+import type { SweepReportBucket } from './sweep-report-bucket.js';
 
 /** Props of {@link ActionFunctions}. */
 export interface ActionFunctionsProps {
@@ -9,6 +10,8 @@ export interface ActionFunctionsProps {
   actions: readonly ActionDefinition[];
   secret: ApiKeySecret;
   settings: ActionFunctionSettings;
+  /** The sweep's report bucket, for the actions that use the report store. */
+  reports?: SweepReportBucket;
 }
 
 /** One Lambda function per registry action, looked up by action. */
@@ -20,7 +23,7 @@ export class ActionFunctions extends Construct {
   constructor(scope: Construct, id: string, props: ActionFunctionsProps) {
     super(scope, id);
     this.all = props.actions.map(
-      (action) => new ActionFunction(this, constructIdFor(action), { action, secret: props.secret, settings: props.settings }),
+      (action) => new ActionFunction(this, constructIdFor(action), { action, secret: props.secret, settings: props.settings, reports: props.reports }),
     );
     this.byName = new Map(this.all.map((fn) => [fn.action.name, fn]));
   }

@@ -1,5 +1,6 @@
 import { describeIssues } from '../functions/lib/zod-issues.js';
 import * as z from 'zod';
+import { CronError, parseCron, toEventBridgeCron } from '../functions/lib/schedule/cron-schedule.js';
 
 /**
  * Deploy-time configuration of the stack, read from CDK context (`cdk.json` or `-c key=value`).
@@ -30,6 +31,10 @@ export const DEPLOY_CONTEXT_KEYS = [
   'configFile',
   'logLevel',
   'logRetentionDays',
+  'sweepSchedule',
+  'sweepTimeZone',
+  'sweepScheduleEnabled',
+  'reportRetentionDays',
 ] as const;
 
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/;
@@ -84,6 +89,36 @@ export const DeployConfigSchema = z.object({
         message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
       }),
   ).transform((value) => value ?? 365),
+  /** When the inactivity sweep starts: 5-field cron (minute hour day-of-month month day-of-week). */
+  sweepSchedule: optional(
+    z.string().superRefine((value, ctx) => {
+      try {
+        parseCron(value);
+        toEventBridgeCron(value);
+      } catch (error) {
+        if (!(error instanceof CronError)) throw error;
+        ctx.addIssue({ code: 'custom', message: `${error.message} (a 5-field cron, e.g. "0 6 * * *" = daily 06:00)` });
+      }
+    }),
+  ).transform((value) => value ?? '0 6 * * *'),
+  sweepTimeZone: optional(
+    z.string().refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message: 'must be an IANA time zone such as UTC, Europe/Amsterdam or America/Chicago' }),
+  ).transform((value) => value ?? 'UTC'),
+  /** `false` deploys the schedule disabled (start sweeps by hand). */
+  sweepScheduleEnabled: optional(z.union([z.boolean(), z.enum(['true', 'false'])], { message: 'must be true or false' })).transform(
+    (value) => value === undefined || value === true || value === 'true',
+  ),
+  /** Days a sweep report (and its scan, decisions and snapshots) is kept in the report bucket. */
+  reportRetentionDays: optional(
+    z.coerce.number({ message: 'must be a number of days' }).int({ message: 'must be a whole number of days' }).min(7, { message: 'must be at least 7 days' }).max(3650, { message: 'must be at most 3650 days' }),
+  ).transform((value) => value ?? 400),
 });
 
 /** The validated deploy configuration, defaults applied (access rules not yet loaded). */

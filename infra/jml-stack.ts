@@ -12,6 +12,8 @@ import type { DeployConfig } from './deploy-config.js';
 import { guardAgainstExampleOrgId } from './example-org-guard.js';
 import { HrWebhooks } from './hr-webhooks.js';
 import { acknowledgeNagFindings } from './nag-suppressions.js';
+import { SweepReportBucket } from './sweep-report-bucket.js';
+import { SweepSchedule } from './sweep-schedule.js';
 import type { WorkflowDefinition } from './workflow-definitions.js';
 import { WorkflowStateMachines } from './workflow-state-machines.js';
 
@@ -41,6 +43,9 @@ export class JmlStack extends Stack {
   public readonly changeBudget?: ChangeBudget;
   /** The HR webhook ingress, receiver and secrets: present when the config enables an `hr.sources` entry. */
   public readonly hrWebhooks?: HrWebhooks;
+  public readonly reports: SweepReportBucket;
+  /** Present when the workflows include the inactivity sweep. */
+  public readonly sweepSchedule?: SweepSchedule;
 
   constructor(scope: Construct, id: string, props: JmlStackProps) {
     super(scope, id, props);
@@ -49,9 +54,11 @@ export class JmlStack extends Stack {
     guardAgainstExampleOrgId(this, deploy.orgId);
 
     this.apiKey = new ApiKeySecret(this, 'AtlassianApiKey', { existing: deploy.apiKeySecret, kmsKeyArn: deploy.apiKeySecretKmsKeyArn });
+    this.reports = new SweepReportBucket(this, 'SweepReports', { retentionDays: deploy.reportRetentionDays });
     this.functions = new ActionFunctions(this, 'Actions', {
       actions: props.actions,
       secret: this.apiKey,
+      reports: this.reports,
       settings: {
         orgId: deploy.orgId,
         directoryApi: deploy.directoryApi,
@@ -94,9 +101,20 @@ export class JmlStack extends Stack {
         jmlConfigJson: props.access.json,
       });
     }
+    const sweep = this.stateMachines.all.find((machine) => machine.workflow.name === 'sweep');
+    if (sweep) {
+      this.sweepSchedule = new SweepSchedule(this, 'SweepSchedule', {
+        stateMachine: sweep.stateMachine,
+        cron: deploy.sweepSchedule,
+        timeZone: deploy.sweepTimeZone,
+        enabled: deploy.sweepScheduleEnabled,
+        alarmTopic: this.alarmTopic.topic,
+      });
+    }
     acknowledgeNagFindings(this);
 
     new CfnOutput(this, 'ApiKeySecretId', { value: this.apiKey.secretId, description: 'Put the Atlassian org API key into this secret' });
+    new CfnOutput(this, 'SweepReportBucketName', { value: this.reports.bucket.bucketName, description: 'Inactivity sweep reports (reports/sweep/<date>/<execution>/report.html)' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn, description: 'Alarm notifications' });
     for (const machine of this.stateMachines.all) {
       new CfnOutput(this, `${machine.node.id}StateMachineArn`, {

@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { JmlStack } from './jml-stack.js';
 
@@ -14,6 +14,22 @@ export function acknowledgeNagFindings(stack: JmlStack): void {
       reason:
         'Only xray:PutTraceSegments and xray:PutTelemetryRecords use Resource "*" (active tracing): X-Ray supports no ' +
         'resource-level permissions for them. Logs and the API key secret are granted on their exact ARNs.',
+    });
+  }
+  const reportObjects = `Resource::<${stack.getLogicalId(stack.reports.bucket.node.defaultChild as CfnElement)}.Arn>/reports/*`;
+  for (const fn of stack.functions.all.filter((f) => f.action.reportStore)) {
+    acknowledge(defaultPolicyOf(fn.role), {
+      id: `AwsSolutions-IAM5[${reportObjects}]`,
+      reason:
+        `The ${fn.action.name} sweep step reads or writes its run's files (scan parts, decisions, snapshots, the report) whose keys ` +
+        'are only known at run time (reports/sweep/<date>/<execution>/...): object actions (s3:GetObject and/or s3:PutObject only, ' +
+        'no list or delete) on the reports/ prefix of the one report bucket.',
+    });
+  }
+  if (stack.sweepSchedule) {
+    acknowledge(stack.sweepSchedule.deadLetterQueue, {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the sweep schedule (EventBridge Scheduler target DeadLetterConfig), which cdk-nag cannot see.',
     });
   }
   for (const machine of stack.stateMachines.all) {

@@ -9,11 +9,15 @@ import { JoinerInputSchema } from './inputs/joiner.input.js';
 import { LeaverInputSchema } from './inputs/leaver.input.js';
 import { MoverInputSchema } from './inputs/mover.input.js';
 import { HrEventInputSchema } from '../functions/lib/hr/hr-notice.js';
+import { SweepInputSchema } from './inputs/sweep.input.js';
+import { prepareSweepRequest } from '../functions/lib/sweep/prepare-sweep-request.js';
 
 /** What `prepare` may read besides the input. */
 export interface PrepareContext {
   config: JmlConfig;
   now: Date;
+  /** `$$.Execution.Name`, when the workflow passes it (the sweep names its report folder after it). */
+  executionName?: string;
 }
 
 /** One workflow: its input, how its `$.request` is prepared, what its dry run plans. */
@@ -55,6 +59,13 @@ export const WORKFLOWS = {
     prepare: (input, { config, now }) => prepareLeaverRequest(input, config, now),
     planned: plannedLeaverActions,
   }),
+  sweep: entry({
+    summary: 'Scheduled inactivity sweep: find inactive accounts from last-active dates, reclaim licences or suspend, within a blast-radius limit, with a report.',
+    inputSchema: SweepInputSchema,
+    prepare: (input, { config, now, executionName }) => prepareSweepRequest(input, config, now, executionName ?? `sweep-${now.getTime()}`),
+    // The sweep's plan is its report (summarizeSweep), not a per-user list.
+    planned: () => [],
+  }),
   /** Started by the HR webhook receiver (docs/webhooks.md): call the HR system back, start the mapped workflow. */
   'hr-event': entry({
     summary: 'One verified HR webhook delivery: resolve each person through the HR API and start their joiner, mover or leaver.',
@@ -70,7 +81,7 @@ export type PreparedRequestOf<Name extends PreparedWorkflowName> = ReturnType<No
 export type PreparedRequest = PreparedRequestOf<PreparedWorkflowName>;
 
 /** The workflows whose first state is `PrepareRequest` (and which have dry runs). */
-export const PREPARED_WORKFLOW_NAMES = ['joiner', 'mover', 'leaver'] as const satisfies readonly WorkflowName[];
+export const PREPARED_WORKFLOW_NAMES = ['joiner', 'mover', 'leaver', 'sweep'] as const satisfies readonly WorkflowName[];
 export type PreparedWorkflowName = (typeof PREPARED_WORKFLOW_NAMES)[number];
 
 /** `workflow` fields of the PrepareRequest / Summarize / RecordFailure actions. */

@@ -2,14 +2,19 @@ import * as z from 'zod';
 import { ErrorNames, JmlError } from '../lib/errors.js';
 import { describeIssues } from '../lib/zod-issues.js';
 import { logicActionHandler, type LogicDeps } from '../lib/workflow-logic/logic-action.js';
-import { WORKFLOWS, PreparedWorkflowNameSchema, type PreparedRequest } from '../../workflows/catalog.js';
+import { WORKFLOWS, PreparedWorkflowNameSchema, type PrepareContext, type PreparedRequest, type PreparedRequestOf, type PreparedWorkflowName } from '../../workflows/catalog.js';
 
 export type { PreparedRequest } from '../../workflows/catalog.js';
 export { MAX_WAIT_DAYS } from '../lib/workflow-logic/requests/request-basics.js';
 export { nameFromEmail } from '../lib/workflow-logic/requests/joiner-request.js';
 
 /** `{ workflow, input }`: the execution input, validated here before any API call. */
-export const inputSchema = z.strictObject({ workflow: PreparedWorkflowNameSchema, input: z.unknown() });
+export const inputSchema = z.strictObject({
+  workflow: PreparedWorkflowNameSchema,
+  input: z.unknown(),
+  /** `$$.Execution.Name`: names the sweep's folder in the report store. */
+  executionName: z.string().min(1).max(256).optional(),
+});
 export type PrepareRequestInput = z.output<typeof inputSchema>;
 
 /**
@@ -18,7 +23,12 @@ export type PrepareRequestInput = z.output<typeof inputSchema>;
  * missing field. Each workflow's request shape is its catalog entry's (workflows/catalog.ts).
  * @throws JmlError `Jml.InvalidInput` naming each wrong field, before any Atlassian call.
  */
-export async function prepareRequest({ workflow, input }: PrepareRequestInput, { config, now }: LogicDeps): Promise<PreparedRequest> {
+export async function prepareRequest<Name extends PreparedWorkflowName>(
+  request: PrepareRequestInput & { workflow: Name },
+  deps: LogicDeps,
+): Promise<PreparedRequestOf<Name>>;
+export async function prepareRequest(request: PrepareRequestInput, deps: LogicDeps): Promise<PreparedRequest>;
+export async function prepareRequest({ workflow, input, executionName }: PrepareRequestInput, { config, now }: LogicDeps): Promise<PreparedRequest> {
   const entry = WORKFLOWS[workflow];
   const parsed = entry.inputSchema.safeParse(input);
   if (!parsed.success) {
@@ -26,7 +36,8 @@ export async function prepareRequest({ workflow, input }: PrepareRequestInput, {
     throw new JmlError(ErrorNames.InvalidInput, `Invalid ${workflow} input: ${problems.join('; ')}. Fix the execution input; nothing was changed.`);
   }
   // The entry's prepare takes its own schema's output; the union of entries cannot say so to TS.
-  return (entry.prepare as (data: unknown, context: { config: typeof config; now: Date }) => PreparedRequest)(parsed.data, { config, now: now() });
+  const prepare = entry.prepare as (data: unknown, context: PrepareContext) => PreparedRequest;
+  return prepare(parsed.data, { config, now: now(), ...(executionName ? { executionName } : {}) });
 }
 
-export const handler = logicActionHandler('prepareRequest', inputSchema, prepareRequest);
+export const handler = logicActionHandler('prepareRequest', inputSchema, (input: PrepareRequestInput, deps: LogicDeps) => prepareRequest(input, deps));

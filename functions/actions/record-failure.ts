@@ -37,7 +37,11 @@ export async function recordFailure({ workflow, state }: RecordFailureInput): Pr
       : `Completed before the failure: ${counts.done} done, ${counts.already} already in place, ${counts.skipped} skipped (see "completed").`;
   const advice = completed.length === 0 ? '' : ' Re-running the same input is safe: finished actions report "already".';
   const errorMessage = `The ${workflow} failed: ${reason}${reason.endsWith('nothing was changed.') ? '' : ` ${done}`}${advice}`;
-  return { status: 'FAILED', error, cause: causeWithinLimit({ errorType: error, errorMessage, workflow, user: subjectOf(state), completed, failed }) };
+  return {
+    status: 'FAILED',
+    error,
+    cause: causeWithinLimit({ errorType: error, errorMessage, workflow, user: subjectOf(state), ...(state.report ? { report: state.report } : {}), completed, failed }),
+  };
 }
 
 /** Step Functions keeps at most 32,768 characters of a Fail state's cause; stay well below. */

@@ -1,3 +1,4 @@
+import { handlerEnvironment } from '../lib/handler-environment-scope.js';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
 import { actionResult, type ActionResult } from '../lib/action-result.js';
@@ -41,7 +42,8 @@ export const handler = createActionHandler({
   name: 'startWorkflowExecution',
   inputSchema,
   resolveDeps: (): StartWorkflowDeps => {
-    const key = `${process.env.JML_SFN_ENDPOINT ?? ''}|${process.env.AWS_REGION ?? ''}`;
+    const env = handlerEnvironment();
+    const key = `${env.JML_SFN_ENDPOINT ?? ''}|${env.AWS_REGION ?? ''}`;
     if (shared?.key !== key) shared = { key, client: createSfnClient({ requestTimeoutMs: 5_000 }) };
     return { client: shared.client, arnOf: (workflow) => stateMachineArnOf(workflow) };
   },

@@ -76,7 +76,8 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
   const target = resolveRunTarget(values, io.env);
   const shortWaits = resolveShortWaits(values, target);
   const configFile = resolveConfigFile(values, io.env);
-  let input = await readInput(values.input, io.readStdin);
+  // The sweep's input is all optional (a schedule starts it with {}): --input may be left out.
+  let input = values.input === undefined && workflow === 'sweep' ? {} : await readInput(values.input, io.readStdin);
   if (values['dry-run']) input = withDryRun(input);
   const checked = await checkWorkflowInput(workflow, input);
   if (!checked.ok) throw new UsageError(`the ${workflow} input is not valid (nothing was called):`, checked.problems);

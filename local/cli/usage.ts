@@ -7,14 +7,15 @@ import { executionUsageLines } from './execution-usage.js';
 /** The commands, as printed after a wrong one and at the top of `--help`. */
 export const USAGE_LINES = [
   'Usage:',
-  '  npm run jml -- run <joiner|mover|leaver> --input <file|json|-> [--dry-run] [options]',
-  '  npm run jml -- schema <joiner|mover|leaver>      print the input JSON Schema',
+  '  npm run jml -- run <workflow> --input <file|json|-> [--dry-run] [options]',
+  '  npm run jml -- run sweep [--dry-run]              inactivity sweep (its input is optional)',
+  '  npm run jml -- schema <workflow>                  print the input JSON Schema',
   '  npm run jml -- check-config [--config F] [--api-url U --org-id O]',
   '                                                   check the config against the org',
   '  npm run jml -- --help | --version',
 ];
 
-const SYNOPSIS = `jml: joiner / mover / leaver workflows for an Atlassian Cloud organization, run locally.
+const SYNOPSIS = `jml: joiner / mover / leaver workflows and the inactivity sweep for an Atlassian Cloud organization, run locally.
 
 ${USAGE_LINES.join('\n')}
 

@@ -31,7 +31,8 @@ const siteName = (resourceId: string) => {
 
 /**
  * `npm run demo`: a fresh simulator with the demo org, then a joiner, a mover, a dry-run leaver, a
- * leaver and a refused leaver, each summarized, with the people involved before and after.
+ * leaver, a refused leaver and the inactivity sweep (dry run, then acting), each summarized, with
+ * the people involved before and after.
  * Returns 0 only when every step ended as expected.
  */
 export async function runDemo(options: DemoOptions): Promise<number> {

@@ -18,6 +18,7 @@ export interface DemoStep {
 const joinerEmail = `nina.newhire@${DEMO_DOMAIN}`;
 const moverEmail = `sam.seller@${DEMO_DOMAIN}`;
 const leaverEmail = `linus.torvalds@${DEMO_DOMAIN}`;
+const dormantEmail = `dennis.ritchie@${DEMO_DOMAIN}`;
 
 const succeeded: StepCheck = (run) => (run.status === 'SUCCEEDED' ? undefined : `expected SUCCEEDED, got ${run.status} (${run.error})`);
 const unchanged: StepCheck = (_run, before, after) =>
@@ -30,8 +31,26 @@ const refusedAsProtected: StepCheck = (run) => {
   return /protected/i.test(text) ? undefined : `expected a refusal naming the protected account, got ${run.status} ${run.error ?? ''}`;
 };
 
-/** The story `npm run demo` tells, in order: each step builds on the org the previous one left. */
+/**
+ * The story `npm run demo` tells, in order: each step builds on the org the previous one left. The
+ * sweep goes first: it would count the Jira licence the mover is about to grant Sam (not used yet)
+ * from the day his account was added (docs/sweep.md, "Known limits").
+ */
 export const DEMO_STEPS: readonly DemoStep[] = [
+  {
+    title: 'Inactivity sweep, dry run (the default until inactivity.enforce): who has been inactive too long, in a report',
+    workflow: 'sweep',
+    email: dormantEmail,
+    input: {},
+    expect: all(succeeded, unchanged, sweepReport('DRY_RUN')),
+  },
+  {
+    title: 'Inactivity sweep, acting ({"dryRun": false}): Dennis Ritchie (200 days) is suspended, unused licences reclaimed',
+    workflow: 'sweep',
+    email: dormantEmail,
+    input: { dryRun: false, reason: 'Quarterly licence review' },
+    expect: all(succeeded, sweepReport('SUCCEEDED'), (_run, _before, after) => (after.status === 'suspended' ? undefined : `expected Dennis suspended, got ${after.status}`)),
+  },
   {
     title: 'Joiner: Nina Newhire starts in Engineering as a Software Engineer in Amsterdam',
     workflow: 'joiner',
@@ -71,3 +90,12 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     expect: all(refusedAsProtected, unchanged),
   },
 ];
+
+/** A sweep that ended with `status` and says where its report is. */
+function sweepReport(status: string): StepCheck {
+  return (run) => {
+    const output = (run.output ?? {}) as { status?: string; report?: { html?: string } };
+    if (output.status !== status) return `expected the sweep to end ${status}, got ${output.status ?? run.status}`;
+    return output.report?.html ? undefined : 'expected the sweep output to say where the report is';
+  };
+}

@@ -46,6 +46,12 @@ const LOCAL_DEFAULTS: Record<string, string> = {
   POWERTOOLS_METRICS_NAMESPACE: 'JmlLocal',
 };
 
+/**
+ * Where local sweeps write their reports unless `JML_REPORT_DIR` (or `JML_REPORT_BUCKET`) is set:
+ * `.jml/reports` in the working directory (the durable runtime points it at its data folder).
+ */
+export const DEFAULT_REPORT_DIR = '.jml/reports';
+
 /** Sets the quiet Powertools defaults where the process has none. `env` is injectable for tests. */
 export function applyLocalProcessDefaults(env: NodeJS.ProcessEnv = process.env): void {
   for (const [name, value] of Object.entries(LOCAL_DEFAULTS)) env[name] ??= value;
@@ -56,6 +62,8 @@ export interface HandlerSettings {
   api?: ApiTarget;
   config?: ConfigSource;
   httpMaxAttempts?: number;
+  /** Folder of the sweep's report store (`JML_REPORT_DIR`). @default the environment's, else `.jml/reports` */
+  reportDir?: string;
   /** More handler variables for this execution only (e.g. `JML_CHANGE_BUDGET_DB`, `JML_SFN_ENDPOINT`). */
   variables?: Record<string, string>;
 }
@@ -71,6 +79,8 @@ export function handlerEnvironmentFor(settings: HandlerSettings, base: NodeJS.Pr
   if (settings.httpMaxAttempts !== undefined) env.ATLASSIAN_HTTP_MAX_ATTEMPTS = String(settings.httpMaxAttempts);
   if (settings.api) applyApiTarget(settings.api, env);
   applyConfigSource(settings.config, env);
+  if (settings.reportDir) env.JML_REPORT_DIR = settings.reportDir;
+  else if (!env.JML_REPORT_BUCKET) env.JML_REPORT_DIR ??= DEFAULT_REPORT_DIR;
   Object.assign(env, settings.variables);
   return Object.freeze(env);
 }

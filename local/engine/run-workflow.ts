@@ -38,6 +38,8 @@ export interface RunWorkflowOptions {
   httpMaxAttempts?: number;
   /** More handler variables for this execution only, e.g. `{ JML_CHANGE_BUDGET_DB: '.jml/change-budget.sqlite' }`. */
   handlerVariables?: Record<string, string>;
+  /** Folder of the sweep's report store (`JML_REPORT_DIR`). @default the environment's, else `.jml/reports` */
+  reportDir?: string;
   /** Called for every trace entry as the execution runs (e.g. print `formatTraceEntry(entry)`). */
   onEvent?: (entry: TraceEntry) => void;
   /**
@@ -111,7 +113,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   // Process-wide Powertools defaults, before any handler module loads; everything execution-specific
   // goes into this execution's own handler environment, never into process.env.
   applyLocalProcessDefaults();
-  const environment = handlerEnvironmentFor({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts, variables: options.handlerVariables });
+  const environment = handlerEnvironmentFor({ api: options.api, config, httpMaxAttempts: options.httpMaxAttempts, reportDir: options.reportDir, variables: options.handlerVariables });
 
   const definition = structuredClone(options.definition ?? (await loadWorkflowDefinition(options.workflow)));
   inlineStateNames(definition);

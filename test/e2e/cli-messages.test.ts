@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runScript, startCountingServer } from './cli-harness.js';
 
 /** What a new user gets from the real `jml` binary (a child process) for common slips. */
-const USAGE = /\nUsage:\n {2}npm run jml -- run <joiner\|mover\|leaver> --input <file\|json\|-> \[--dry-run\] \[options\]\n/;
+const USAGE = /\nUsage:\n {2}npm run jml -- run <workflow> --input <file\|json\|-> \[--dry-run\] \[options\]\n/
 const jml = (argv: string[], stdin = '') => runScript('local/cli.ts', argv, {}, stdin);
 
 describe('jml: a wrong command says it is unknown and shows the usage', () => {

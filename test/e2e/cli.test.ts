@@ -21,7 +21,7 @@ describe('jml --help', () => {
     for (const option of ['--input', '--dry-run', '--api-url', '--api-key', '--org-id', '--directory-api', '--config', '--waits', '--quiet']) {
       expect(result.stdout).toContain(option);
     }
-    for (const workflow of ['joiner', 'mover', 'leaver']) expect(result.stdout).toMatch(new RegExp(`^  ${workflow}:\\n {4}\\S`, 'm'));
+    for (const workflow of ['joiner', 'mover', 'leaver', 'sweep']) expect(result.stdout).toMatch(new RegExp(`^  ${workflow}:\\n {4}\\S`, 'm'));
     expect(result.stdout).not.toContain('not generated yet');
     expect(result.stdout).toMatch(/email/);
   });
@@ -45,7 +45,7 @@ describe('jml bad usage', () => {
   it.each([
     [[], /no command given/],
     [['run'], /give a workflow/],
-    [['run', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver, hr-event \(not "offboarder"\)/],
+    [['run', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver, sweep, hr-event \(not "offboarder"\)/],
     [['run', 'leaver', '--bogus'], /Unknown option '--bogus'/],
     [['run', 'leaver'], /--input is required/],
     [['schema'], /give a workflow/],
@@ -208,4 +208,18 @@ describe('jml as a child process', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage/);
   }, 60_000);
+});
+
+describe('jml run sweep', () => {
+  it('runs the inactivity sweep without --input: a dry run with the example config, the report location in the output', async () => {
+    // Act
+    const result = await runCli(['run', 'sweep', '--quiet']);
+
+    // Assess
+    expect(result.code, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output).toMatchObject({ workflow: 'sweep', status: 'DRY_RUN', decisions: { suspend: 2, reclaim: 2 } });
+    expect(output.report.html).toMatch(/report\.html$/);
+    expect(output.report.csv).toMatch(/report\.csv$/);
+  });
 });

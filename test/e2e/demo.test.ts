@@ -10,8 +10,10 @@ describe('npm run demo', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/The people this demo touches, before:/);
     expect(result.stdout).toMatch(/The same people, after:/);
-    expect(result.stdout).toMatch(/All 5 steps ended as expected\./);
-    expect(result.stdout.match(/✓ as expected/g)).toHaveLength(5);
+    expect(result.stdout).toMatch(/All 7 steps ended as expected\./);
+    expect(result.stdout.match(/✓ as expected/g)).toHaveLength(7);
     expect(result.stdout).toMatch(/leaver\s+\S+\s+\d+ transitions/);
+    expect(result.stdout).toMatch(/Dry run of the inactivity sweep: .* Report: \S+report\.html/);
+    expect(result.stdout).toMatch(/The inactivity sweep finished: .*2 to suspend, 2 to reclaim.* Report: \S+report\.html/);
   }, 60_000);
 });

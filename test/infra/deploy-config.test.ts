@@ -36,7 +36,23 @@ describe('parseDeployConfig', () => {
       configFile: 'config/jml.example.yaml',
       logLevel: 'INFO',
       logRetentionDays: 365,
+      sweepSchedule: '0 6 * * *',
+      sweepTimeZone: 'UTC',
+      sweepScheduleEnabled: true,
+      reportRetentionDays: 400,
     });
+  });
+
+  it('checks the sweep schedule, its time zone and the report retention', () => {
+    // Act
+    const good = parseDeployConfig(contextOf({ orgId: EXAMPLE_ORG_ID, sweepSchedule: '30 5 * * 1-5', sweepTimeZone: 'Europe/Amsterdam', sweepScheduleEnabled: 'false', reportRetentionDays: '90' }));
+    const bad = errorOf(() => parseDeployConfig(contextOf({ orgId: EXAMPLE_ORG_ID, sweepSchedule: '0 25 * * *', sweepTimeZone: 'Mars/Base', reportRetentionDays: 3 })));
+
+    // Assess
+    expect(good).toMatchObject({ sweepSchedule: '30 5 * * 1-5', sweepTimeZone: 'Europe/Amsterdam', sweepScheduleEnabled: false, reportRetentionDays: 90 });
+    expect(bad.message).toContain('sweepSchedule: the hour field has "25": expected 0-23');
+    expect(bad.message).toContain('sweepTimeZone: must be an IANA time zone');
+    expect(bad.message).toContain('reportRetentionDays: must be at least 7 days');
   });
 
   it('accepts -c strings: a numeric retention, a secret ARN, a KMS key and blank values as unset', () => {

@@ -42,11 +42,12 @@ describe('action functions', () => {
         Runtime: ACTION_RUNTIME.name,
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        MemorySize: 256,
+        MemorySize: construct.action.resources?.memoryMb ?? 256,
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: logicalIdOf(construct.logGroup) } },
       });
-      expect(props.Timeout).toBe(construct.action.usesAtlassianApi ? 120 : 15);
+      // The sweep's org-wide steps declare their own (registry `resources`).
+      expect(props.Timeout).toBe(construct.action.resources?.timeoutSeconds ?? (construct.action.usesAtlassianApi ? 120 : 15));
       expect(fx.resources[logicalIdOf(construct.logGroup)].Properties.RetentionInDays).toBe(365);
     }
   });
@@ -64,10 +65,12 @@ describe('action functions', () => {
     for (const env of [...apiEnvs, ...logicEnvs]) {
       expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'atlassian-jml', POWERTOOLS_LOG_LEVEL: 'INFO', NODE_OPTIONS: '--enable-source-maps' });
     }
-    for (const env of apiEnvs) {
+    apiEnvs.forEach((env, i) => {
       expect(env).toMatchObject({ ATLASSIAN_ORG_ID: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d', ATLASSIAN_DIRECTORY_API: 'v2', ATLASSIAN_API_KEY_SECRET_ID: secretRef });
-      expect(env.JML_CONFIG).toBeUndefined();
-    }
+      // Only an API action that also decides (the sweep's confirmation) gets the config.
+      if (apiActions[i].readsConfig) expect(JSON.parse(env.JML_CONFIG)).toEqual(expectedConfig);
+      else expect(env.JML_CONFIG).toBeUndefined();
+    });
     logicEnvs.forEach((env, index) => {
       expect(JSON.parse(env.JML_CONFIG)).toEqual(expectedConfig);
       expect(env.ATLASSIAN_API_KEY_SECRET_ID).toBeUndefined();

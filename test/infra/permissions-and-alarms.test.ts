@@ -78,14 +78,17 @@ describe('alarms', () => {
 
     // Assess
     // + the mass-change brake (change-budget.test.ts) + the HR webhook alarms
+    // + the sweep schedule's dead-letter alarm (test/infra/sweep-infra.test.ts).
     const hrAlarms = fx.stack.hrWebhooks?.alarms.length ?? 0;
-    expect(alarms).toHaveLength(3 * workflowFiles.length + ACTIONS.length + 1 + hrAlarms);
+    expect(alarms).toHaveLength(3 * workflowFiles.length + ACTIONS.length + 1 + hrAlarms + (fx.stack.sweepSchedule ? 1 : 0));
     for (const machine of fx.stack.stateMachines.all) {
       expect(executionAlarms(logicalIdOf(machine.stateMachine)).sort()).toEqual(['ExecutionsAborted', 'ExecutionsFailed', 'ExecutionsTimedOut']);
     }
     for (const action of ACTIONS) expect(errorAlarms(fx.functionResource(action.name).id)).toHaveLength(1);
     for (const alarm of alarms.filter((candidate) => !String(candidate.AlarmDescription).includes('HR webhook'))) {
-      expect(alarm).toMatchObject({ AlarmActions: [topicRef], Threshold: 1, EvaluationPeriods: 1, TreatMissingData: 'notBreaching', Statistic: 'Sum' });
+      expect(alarm).toMatchObject({ AlarmActions: [topicRef], Threshold: 1, EvaluationPeriods: 1, TreatMissingData: 'notBreaching' });
+      // Counts are summed; a queue's depth is a level (Maximum).
+      expect(alarm.Statistic).toBe(alarm.Namespace === 'AWS/SQS' ? 'Maximum' : 'Sum');
     }
   });
 

@@ -40,15 +40,15 @@ describe('runtime: the Step Functions API through @aws-sdk/client-sfn', () => {
   it('ListStateMachines lists jml-<workflow> for every workflow, paged', async () => {
     // Act
     const all = await client.send(new ListStateMachinesCommand({}));
-    const first = await client.send(new ListStateMachinesCommand({ maxResults: 2 }));
-    const rest = await client.send(new ListStateMachinesCommand({ maxResults: 2, nextToken: first.nextToken }));
+    const pages = [await client.send(new ListStateMachinesCommand({ maxResults: 2 }))];
+    while (pages.at(-1)?.nextToken) pages.push(await client.send(new ListStateMachinesCommand({ maxResults: 2, nextToken: pages.at(-1)!.nextToken })));
 
     // Assess
     expect(all.stateMachines?.map((m) => m.name)).toEqual(WORKFLOW_NAMES.map((w) => `jml-${w}`).sort());
     expect(all.stateMachines?.every((m) => m.type === 'STANDARD' && m.stateMachineArn === MACHINE(m.name!.slice(4)) && m.creationDate instanceof Date)).toBe(true);
     expect(all.nextToken).toBeUndefined();
-    expect([...(first.stateMachines ?? []), ...(rest.stateMachines ?? [])]).toEqual(all.stateMachines);
-    expect(rest.nextToken).toBeUndefined();
+    expect(pages.length).toBe(Math.ceil(WORKFLOW_NAMES.length / 2));
+    expect(pages.flatMap((page) => page.stateMachines ?? [])).toEqual(all.stateMachines);
     await expect(client.send(new ListStateMachinesCommand({ nextToken: 'bm9wZQ' }))).rejects.toBeInstanceOf(InvalidToken);
     await expect(client.send(new ListStateMachinesCommand({ maxResults: 1001 }))).rejects.toBeInstanceOf(ValidationException);
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../functions/registry.js';
 import { aslPath, aslText, inputSchemaText, schemaPath } from '../../workflows/definitions/workflow-artifacts.js';
 
-const WORKFLOWS = ['joiner', 'mover', 'leaver'] as const;
+const WORKFLOWS = ['joiner', 'mover', 'leaver', 'sweep'] as const;
 const root = new URL('../../', import.meta.url).pathname;
 
 type State = Record<string, any>;
@@ -91,6 +91,9 @@ describe('published input JSON Schemas', () => {
     ['joiner', { department: 'Sales' }, false],
     ['mover', { accountId: 'abc', jobTitle: 'Lead' }, true],
     ['mover', { accountId: 'abc', effectiveAt: 'tomorrow' }, false],
+    ['sweep', {}, true],
+    ['sweep', { dryRun: false, reason: 'CHG-1', overrideLimits: true }, true],
+    ['sweep', { dryrun: true }, false],
   ] as const)('%s accepts %j: %s', (name, input, valid) => {
     // Prepare
     const schema = JSON.parse(readFileSync(root + schemaPath(name), 'utf8'));

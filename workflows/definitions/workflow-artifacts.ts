@@ -5,6 +5,7 @@ import { hrEventDefinition } from './hr-event-definition.js';
 import { joinerDefinition } from './joiner-definition.js';
 import { leaverDefinition } from './leaver-definition.js';
 import { moverDefinition } from './mover-definition.js';
+import { sweepDefinition } from './sweep-definition.js';
 
 type WorkflowKind = WorkflowName;
 
@@ -13,6 +14,7 @@ export const WORKFLOW_DEFINITIONS: Record<WorkflowName, object> = {
   joiner: joinerDefinition,
   mover: moverDefinition,
   leaver: leaverDefinition,
+  sweep: sweepDefinition,
   'hr-event': hrEventDefinition,
 };
 

@@ -31,9 +31,12 @@ interface Usage {
 }
 
 function groupUsages(config: JmlConfig): Usage[] {
-  return config.accessRules.flatMap((rule, ruleIndex) =>
+  const granted = config.accessRules.flatMap((rule, ruleIndex) =>
     rule.grant.groups.map((group, groupIndex) => ({ path: `accessRules[${ruleIndex}].grant.groups[${groupIndex}]`, value: group })),
   );
+  // A misspelt sweep exclusion would silently exclude nobody.
+  const excluded = config.inactivity.exclude.groups.map((group, index) => ({ path: `inactivity.exclude.groups[${index}]`, value: group }));
+  return [...granted, ...excluded];
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { HrConfigSchema } from './hr-config-schema.js';
+import { DEFAULT_INACTIVITY, DEFAULT_SWEEP_LIMIT, InactivityConfigSchema, SweepLimitSchema } from './inactivity-config-schema.js';
 
 /**
  * The access-rules / protected-accounts configuration (config/jml.example.yaml). Rules say which
@@ -113,12 +114,16 @@ export const JmlConfigSchema = z
             .min(1, { message: 'maxLeaversPerDay must be at least 1 (a single leaver can still be forced with overrideLimits)' })
             .max(100_000, { message: 'maxLeaversPerDay is at most 100000; a brake that never engages protects nothing' })
             .default(DEFAULT_MAX_LEAVERS_PER_DAY),
+          /** The inactivity sweep acts on at most this many accounts per run (the lower of the two). */
+          maxSweepActions: SweepLimitSchema.default(DEFAULT_SWEEP_LIMIT),
         })
-        .default({ maxRemovalsPerRun: 25, maxLeaversPerDay: DEFAULT_MAX_LEAVERS_PER_DAY }),
+        .default({ maxRemovalsPerRun: 25, maxLeaversPerDay: DEFAULT_MAX_LEAVERS_PER_DAY, maxSweepActions: DEFAULT_SWEEP_LIMIT }),
       /** HR webhooks: sources, event meanings, field mapping, timing (functions/lib/config/hr-config-schema.ts). */
       hr: HrConfigSchema.optional(),
+      /** The scheduled inactivity sweep (functions/lib/config/inactivity-config-schema.ts). */
+      inactivity: InactivityConfigSchema.default(DEFAULT_INACTIVITY),
     },
-    { message: 'expected the config to be an object with accessRules (and optionally resources, protectedAccounts, leaver, limits, hr)' },
+    { message: 'expected the config to be an object with accessRules (and optionally resources, protectedAccounts, leaver, limits, hr, inactivity)' },
   )
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

@@ -37,6 +37,8 @@ export const RunStateShape = z.looseObject({
   budget: z.looseObject({ kind: z.string(), day: z.string(), limit: z.number(), used: z.number().optional(), outcome: z.string(), detail: z.string() }).optional(),
   results: ResultsSchema,
   failure: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  /** Sweep: where the run's report is. */
+  report: z.looseObject({ html: z.string(), csv: z.string() }).optional(),
 });
 export type RunStateView = z.output<typeof RunStateShape>;
 

@@ -11,6 +11,7 @@ export const UserSeedSchema = z.strictObject({
   department: z.string().optional(),
   jobTitle: z.string().optional(),
   location: z.string().optional(),
+  accountType: z.enum(['atlassian', 'app', 'customer']).optional(),
   accountStatus: z.enum(['active', 'inactive', 'closed']).default('active'),
   membershipStatus: z.enum(['active', 'suspended', 'no_membership']).default('active'),
   managementSource: z.enum(['invited', 'synced']).default('invited'),
@@ -57,6 +58,7 @@ export function putUsers(state: SimulatorState, seeds: unknown[]): SimUser[] {
     });
     const user: SimUser = {
       accountId,
+      ...(seed.accountType ? { accountType: seed.accountType } : {}),
       email: seed.email,
       name: seed.name ?? seed.email.split('@')[0],
       nickname: seed.email.split('@')[0],

@@ -19,6 +19,8 @@ export interface ProductActivity {
 
 export interface SimUser {
   accountId: string;
+  /** Default `atlassian` (a person); `app` (bot) and `customer` (service desk) accounts exist too. */
+  accountType?: 'atlassian' | 'app' | 'customer';
   email: string;
   name: string;
   nickname: string;

@@ -30,7 +30,7 @@ export function userStatus(user: SimUser): 'active' | 'suspended' | 'deactivated
 export function v1ManagedAccount(state: SimulatorState, user: SimUser, baseUrl: string) {
   return {
     account_id: user.accountId,
-    account_type: 'atlassian',
+    account_type: user.accountType ?? 'atlassian',
     account_status: user.accountStatus,
     name: user.name,
     picture: AVATAR,
@@ -49,7 +49,7 @@ export function v1ManagedAccount(state: SimulatorState, user: SimUser, baseUrl: 
 export function v1PublicUser(state: SimulatorState, user: SimUser, expand: ReadonlySet<string>) {
   return {
     accountId: user.accountId,
-    accountType: 'atlassian',
+    accountType: user.accountType ?? 'atlassian',
     accountStatus: user.accountStatus,
     statusInUserbase: user.membershipStatus !== 'no_membership',
     ...(expand.has('NAME') ? { name: user.name, nickname: user.nickname } : {}),
@@ -82,7 +82,7 @@ export function v2User(state: SimulatorState, user: SimUser, expand: ReadonlySet
   const all = expand === 'all';
   return {
     accountId: user.accountId,
-    accountType: 'atlassian' as const,
+    accountType: user.accountType ?? 'atlassian',
     accountStatus: user.accountStatus,
     status: userStatus(user),
     membershipStatus: user.membershipStatus,

@@ -26,7 +26,8 @@ const VALID_INPUT: Record<string, Record<string, unknown>> = {
   listUsers: { limit: 10 },
 };
 
-const DIRECTORY_ACTIONS = ACTIONS.filter((a) => a.usesAtlassianApi).map((a) => a.name);
+// The sweep's steps work on files of a run in the report store: test/unit/actions/sweep-actions.test.ts.
+const DIRECTORY_ACTIONS = ACTIONS.filter((a) => a.usesAtlassianApi && !a.reportStore).map((a) => a.name);
 
 /** HTTP failures the simulator injects, and the docs/contracts.md error name the ASL must see for each. */
 const FAULTS = [

@@ -138,7 +138,7 @@ describe('jml execution command line', () => {
     [['start', 'leaver', '--input', '{}', '--aws', '--region', 'Europe'], /--region must be an AWS region such as eu-west-1/],
     [['start', 'leaver', '--input', '{}', '--aws', '--stack', '9lives'], /--stack must be a stack name/],
     [['start', 'leaver', '--input', '{}', '--endpoint', 'localhost:8083'], /--endpoint must be an http\(s\) URL/],
-    [['start', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver, hr-event \(not "offboarder"\)/],
+    [['start', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver, sweep, hr-event \(not "offboarder"\)/],
     [['start'], /missing argument: start <joiner\|mover\|leaver>/],
     [['start', 'leaver'], /--input is required/],
     [['start', 'leaver', '--input', '{}', '--status', 'RUNNING'], /--status does not apply to start \(only to executions\)/],

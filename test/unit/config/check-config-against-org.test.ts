@@ -76,4 +76,19 @@ describe('checkConfigAgainstOrg', () => {
     expect(report).toEqual({ problems: [], checked: { groups: 1, resources: 0, protectedAccounts: 0 } });
     expect(org.asked).not.toContain('workspaces');
   });
+
+  it("checks the inactivity sweep's excluded groups in the same group lookup", async () => {
+    // Prepare
+    const config = parseJmlConfig({ accessRules: [{ id: 'base', grant: { groups: ['staff'] } }], inactivity: { exclude: { groups: ['staff', 'service-acounts'] } } });
+    const org = fakeOrg();
+
+    // Act
+    const report = await checkConfigAgainstOrg(config, org);
+
+    // Assess
+    expect(report.problems.map(describeOrgProblem)).toEqual([
+      'inactivity.exclude.groups[1]: group "service-acounts" does not exist in the org; create it in admin.atlassian.com or correct the name',
+    ]);
+    expect(org.asked.filter((call) => call.startsWith('groups'))).toEqual(['groups staff,service-acounts']);
+  });
 });

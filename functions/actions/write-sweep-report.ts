@@ -1,0 +1,35 @@
+import * as z from 'zod';
+import { readJson } from '../lib/sweep/read-json.js';
+import { writeReport, type ReportLocations } from '../lib/sweep/report/write-report.js';
+import { sweepActionHandler, type SweepDeps } from '../lib/sweep/sweep-action.js';
+import { sweepFiles } from '../lib/sweep/sweep-files.js';
+import { ReportPrefixSchema, StartedAtSchema } from '../lib/sweep/sweep-inputs.js';
+import { AccountDecisionSchema } from '../lib/sweep/sweep-types.js';
+
+export const inputSchema = z.strictObject({
+  reportPrefix: ReportPrefixSchema,
+  startedAt: StartedAtSchema,
+  executionName: z.string().min(1).max(256),
+  dryRun: z.boolean(),
+  /** DecideInactivity's output: whether the blast radius stopped the run, and why. */
+  decision: z.looseObject({ blocked: z.boolean(), message: z.string() }),
+});
+export type WriteSweepReportInput = z.output<typeof inputSchema>;
+
+/**
+ * Writes the report of the decisions before anything is changed: what a dry run returns, and what
+ * a run stopped by the blast-radius limit leaves for review (everyone who would have been affected).
+ */
+export async function writeSweepReport(input: WriteSweepReportInput, deps: Pick<SweepDeps, 'store'>): Promise<ReportLocations> {
+  const store = await deps.store();
+  const decisions = await readJson(store, sweepFiles.decisions(input.reportPrefix), z.array(AccountDecisionSchema));
+  return writeReport(store, input.reportPrefix, decisions, {
+    executionName: input.executionName,
+    startedAt: input.startedAt,
+    dryRun: input.dryRun,
+    stage: 'plan',
+    ...(input.decision.blocked ? { blockedMessage: input.decision.message } : {}),
+  });
+}
+
+export const handler = sweepActionHandler('writeSweepReport', inputSchema, (input, deps) => writeSweepReport(input, deps));

@@ -1,0 +1,18 @@
+import type { AccessMap, Activity, ScannedAccount } from './sweep-types.js';
+
+/** One page of the directory scan. */
+export interface ScanPage {
+  accounts: ScannedAccount[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+/** What the inactivity sweep reads from the org (implemented over the v2 API by `V2SweepSource`). */
+export interface SweepSource {
+  /** One page of accounts with their groups, platform roles and last activity per product. */
+  scanPage(cursor?: string): Promise<ScanPage>;
+  /** Which groups grant a licence on which product instances (read once per sweep). */
+  accessMap(): Promise<AccessMap>;
+  /** The authoritative last activity per product (last-active-dates), paced to its rate limit. */
+  lastActivity(accountId: string): Promise<{ activity: Activity[]; addedToOrg?: string }>;
+}
