@@ -19,6 +19,10 @@ export function runtimeBanner(runtime: RunningRuntime): string {
     `  clock: ${clock}`,
     `  concurrency: ${runtime.concurrency} executions running states at once`,
     `  resumed: ${running} running execution(s), ${waiting} of them in a Wait`,
+    `  HR webhooks: POST ${runtime.endpoint}/webhooks/{bamboohr|hibob|standard} (secrets from JML_HR_* variables, docs/webhooks.md)`,
+    runtime.sweepSchedule
+      ? `  inactivity sweep: "${runtime.sweepSchedule.cron}" ${runtime.sweepSchedule.timeZone}, next ${runtime.sweepSchedule.nextRun.toISOString()}`
+      : '  inactivity sweep: not scheduled (--sweep-schedule off)',
     `  try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws stepfunctions list-state-machines --endpoint-url ${runtime.endpoint} --region us-east-1`,
     'Ctrl-C stops; running executions are kept and continue at the next start.',
   ].join('\n');

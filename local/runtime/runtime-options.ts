@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadJmlConfigFile } from '../../functions/lib/config/load-jml-config.js';
 import type { RuntimeOptions } from './start-runtime.js';
+import { CronError, parseCron } from '../../functions/lib/schedule/cron-schedule.js';
+import { DEFAULT_SWEEP_SCHEDULE, type SweepScheduleOptions } from './sweep-scheduler.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './start-runtime.js';
 
 /** A command line the runtime cannot start with; the message is one line that says what to change. */
@@ -20,6 +22,8 @@ const FLAGS = {
   config: { type: 'string' },
   clock: { type: 'string' },
   concurrency: { type: 'string' },
+  'sweep-schedule': { type: 'string' },
+  'sweep-time-zone': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -38,6 +42,9 @@ runs their executions on the local engine and keeps them in SQLite (they survive
   --config FILE       access rules and protected accounts, JSON or YAML (default config/jml.example.yaml)
   --clock MODE        system (default) or manual: only POST /__control/clock moves time (tests, demos)
   --concurrency N     executions running states at once (default ${DEFAULT_CONCURRENCY}; waiting ones hold no slot)
+  --sweep-schedule C  when the inactivity sweep starts: a 5-field cron (default "0 6 * * *", daily 06:00, as on AWS),
+                      or off
+  --sweep-time-zone Z IANA time zone of the schedule (default UTC)
   -h, --help          this text
 
 Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws stepfunctions list-state-machines \\
@@ -65,6 +72,8 @@ export function parseRuntimeCommandLine(argv: string[], env: NodeJS.ProcessEnv):
     clock: choice('clock', values.clock, ['system', 'manual'] as const) ?? 'system',
     concurrency: integerFlag('concurrency', values.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY,
   };
+  const schedule = sweepSchedule(values['sweep-schedule'], values['sweep-time-zone']);
+  if (schedule !== undefined) options.sweepSchedule = schedule;
   const configFile = nonEmpty('config', values.config);
   if (configFile !== undefined) options.configFile = checkedConfigFile(configFile);
   const apiUrl = values['api-url'];
@@ -119,3 +128,26 @@ function checkedConfigFile(file: string): string {
   }
   return file;
 }
+
+/** `--sweep-schedule` / `--sweep-time-zone`, checked as the AWS deploy config checks them. */
+function sweepSchedule(cron: string | undefined, timeZone: string | undefined): SweepScheduleOptions | false | undefined {
+  if (cron?.trim() === 'off') {
+    if (timeZone !== undefined) throw new RuntimeUsageError('--sweep-time-zone does not apply with --sweep-schedule off');
+    return false;
+  }
+  if (cron === undefined && timeZone === undefined) return undefined;
+  const schedule = { cron: nonEmpty('sweep-schedule', cron) ?? DEFAULT_SWEEP_SCHEDULE.cron, timeZone: nonEmpty('sweep-time-zone', timeZone) ?? DEFAULT_SWEEP_SCHEDULE.timeZone };
+  try {
+    parseCron(schedule.cron);
+  } catch (error) {
+    if (!(error instanceof CronError)) throw error;
+    throw new RuntimeUsageError(`--sweep-schedule: ${error.message} (a 5-field cron such as "0 6 * * *", or off)`);
+  }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: schedule.timeZone });
+  } catch {
+    throw new RuntimeUsageError(`--sweep-time-zone must be an IANA time zone such as UTC or Europe/Amsterdam, not ${JSON.stringify(schedule.timeZone)}`);
+  }
+  return schedule;
+}
+

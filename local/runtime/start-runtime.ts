@@ -1,5 +1,6 @@
 import { assertConfigFitsOrg } from './config-against-org.js';
 import { webhookRoute } from './http/webhook-route.js';
+import { DEFAULT_SWEEP_SCHEDULE, SweepScheduler, type SweepScheduleOptions } from './sweep-scheduler.js';
 import { STATE_MACHINE_ARN_VARIABLES } from '../../functions/lib/executions/state-machine-arns.js';
 import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
@@ -38,6 +39,8 @@ export interface RuntimeOptions {
   clock?: ClockMode;
   /** Executions running states at once; waiting ones hold no slot. @default 16 */
   concurrency?: number;
+  /** When the runtime starts the inactivity sweep; `false` for never. @default daily 06:00 UTC, as on AWS */
+  sweepSchedule?: SweepScheduleOptions | false;
   /** Check the config's groups, resources and protected accounts against the org before starting. @default true */
   verifyConfigAgainstOrg?: boolean;
   /** Operational messages (never secrets). @default stderr */
@@ -48,6 +51,8 @@ export interface RunningRuntime {
   /** e.g. `http://127.0.0.1:8083`: the `endpoint` of an SFNClient, `--endpoint-url` of the AWS CLI. */
   endpoint: string;
   port: number;
+  /** The inactivity sweep's schedule, when one runs: cron, time zone and the next start. */
+  sweepSchedule?: SweepScheduleOptions & { nextRun: Date };
   /** Mount more routes here (e.g. `POST /webhooks/:source`); the browser guards apply to them too. */
   router: Router;
   stateMachines: ReadonlyArray<{ name: string; arn: string; workflow: string }>;
@@ -112,6 +117,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     port = await listen(server, port);
     handlerVariables.JML_SFN_ENDPOINT = `http://127.0.0.1:${port}`;
     const resumed = executor.resumeAll();
+    const sweepArn = catalog.all.find((machine) => machine.workflow === 'sweep')?.arn;
+    const schedule = options.sweepSchedule ?? DEFAULT_SWEEP_SCHEDULE;
+    const scheduler = schedule && sweepArn
+      ? new SweepScheduler(schedule, clock.engine, (name) => startExecution(context, { stateMachineArn: sweepArn, name, input: '{}' }), log)
+      : undefined;
 
     const listening = server;
     const embedded = simulator;
@@ -132,7 +142,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
         return { executionArn: started.executionArn, startDate: new Date(started.startDate * 1000) };
       },
       executor,
+      ...(scheduler ? { sweepSchedule: { ...(schedule as SweepScheduleOptions), nextRun: scheduler.nextRun } } : {}),
       close: () => (closed ??= (async () => {
+        scheduler?.stop();
         await closeServer(listening);
         await executor.shutdown();
         store.close();

@@ -38,7 +38,7 @@ describe(
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'jml-cli-runtime-'));
-      runtime = await startRuntime({ port: 0, dataDir, clock: 'manual', log: () => {} });
+      runtime = await startRuntime({ port: 0, dataDir, clock: 'manual', log: () => {}, sweepSchedule: false });
     });
     afterAll(async () => {
       await runtime?.close();

@@ -12,7 +12,7 @@ describe('npm start as a process', () => {
   const processes: RuntimeProcess[] = [];
   const spawnOn = async () => {
     const runtime = await spawnRuntime(
-      ['--port', '0', '--data', data.dir, '--clock', 'manual', '--api-url', org.api.baseUrl, '--org-id', org.api.orgId],
+      ['--port', '0', '--data', data.dir, '--clock', 'manual', '--sweep-schedule', 'off', '--api-url', org.api.baseUrl, '--org-id', org.api.orgId],
       { ATLASSIAN_API_KEY: org.api.apiKey },
     );
     processes.push(runtime);

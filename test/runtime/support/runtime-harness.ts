@@ -42,7 +42,7 @@ export function tempDataDir(): { dir: string; remove(): void } {
 /** The runtime in-process on a free port, on a manual clock, against the test org. */
 export function startTestRuntime(org: TestOrg, dataDir: string, options: RuntimeOptions = {}): Promise<RunningRuntime> {
   // The config-against-org check has its own test; here its reads would blur the calls each test counts.
-  return startRuntime({ port: 0, dataDir, api: org.api, configFile: EXAMPLE_CONFIG, clock: 'manual', log: () => {}, verifyConfigAgainstOrg: false, ...options });
+  return startRuntime({ port: 0, dataDir, api: org.api, configFile: EXAMPLE_CONFIG, clock: 'manual', log: () => {}, verifyConfigAgainstOrg: false, sweepSchedule: false, ...options });
 }
 
 /** An SDK client as any AWS tool would make one: dummy credentials, region us-east-1, the runtime as endpoint. */

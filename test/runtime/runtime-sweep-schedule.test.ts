@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { startRuntime, type RunningRuntime } from '../../local/runtime/start-runtime.js';
+import { parseRuntimeCommandLine, RuntimeUsageError } from '../../local/runtime/runtime-options.js';
+import { moveClock, sfnClient } from './support/runtime-harness.js';
+
+describe('npm start runs the inactivity sweep on its schedule', () => {
+  let runtime: RunningRuntime;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'jml-runtime-sweep-'));
+    runtime = await startRuntime({ port: 0, dataDir, clock: 'manual', log: () => {}, sweepSchedule: { cron: '0 6 * * *', timeZone: 'UTC' } });
+  }, 60_000);
+  afterAll(async () => {
+    await runtime?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts one sweep at the next 06:00 UTC on the runtime clock, named after its run time, and none before', async () => {
+    // Prepare
+    const client = sfnClient(runtime.endpoint);
+    const sweepArn = runtime.stateMachines.find((machine) => machine.workflow === 'sweep')!.arn;
+    const next = runtime.sweepSchedule!.nextRun;
+    const sweeps = async () => (await client.send(new ListExecutionsCommand({ stateMachineArn: sweepArn }))).executions ?? [];
+    expect(next.getUTCHours()).toBe(6);
+    expect(next.getUTCMinutes()).toBe(0);
+
+    // Act: up to a minute before, then past the run time
+    const now = Date.parse((await (await fetch(`${runtime.endpoint}/__control/clock`)).json() as { now: string }).now);
+    await moveClock(runtime.endpoint, { advanceMs: next.getTime() - now - 60_000 });
+    const before = await sweeps();
+    await moveClock(runtime.endpoint, { advanceMs: 120_000 });
+    const after = await sweeps();
+
+    // Assess
+    expect(before).toEqual([]);
+    expect(after.map((execution) => execution.name)).toEqual([`sweep-scheduled-${next.toISOString().slice(0, 16).replace(':', '-')}Z`]);
+  });
+
+  it('checks the schedule flags like the deploy config does', () => {
+    expect(parseRuntimeCommandLine(['--sweep-schedule', 'off'], {})).toMatchObject({ options: { sweepSchedule: false } });
+    expect(parseRuntimeCommandLine(['--sweep-schedule', '30 5 * * 1-5', '--sweep-time-zone', 'Europe/Amsterdam'], {})).toMatchObject({
+      options: { sweepSchedule: { cron: '30 5 * * 1-5', timeZone: 'Europe/Amsterdam' } },
+    });
+    expect(() => parseRuntimeCommandLine(['--sweep-schedule', '61 * * * *'], {})).toThrow(RuntimeUsageError);
+    expect(() => parseRuntimeCommandLine(['--sweep-time-zone', 'Mars/Olympus'], {})).toThrow(/IANA time zone/);
+  });
+});
