@@ -1,4 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import { acknowledgeNag, defaultPolicyOf } from './nag-acknowledgement.js';
 import { FUNCTION_BUNDLING } from './function-bundling.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -81,6 +82,28 @@ export class ActionFunction extends Construct {
     });
     if (action.usesAtlassianApi) secret.grantReadValue(this.function);
     if (action.reportStore && reports) reports.grant(this.role, action.reportStore);
+  }
+
+  /**
+   * X-Ray's trace actions take no resource ARN; a sweep step's report files have run-time keys under
+   * the bucket's reports/ prefix. Called once every grant on the role is made.
+   */
+  acknowledgeNagFindings(reportBucketLogicalId?: string): void {
+    acknowledgeNag(defaultPolicyOf(this.role), {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only xray:PutTraceSegments and xray:PutTelemetryRecords use Resource "*" (active tracing): X-Ray supports no ' +
+        'resource-level permissions for them. Logs and the API key secret are granted on their exact ARNs.',
+    });
+    if (this.action.reportStore && reportBucketLogicalId) {
+      acknowledgeNag(defaultPolicyOf(this.role), {
+        id: `AwsSolutions-IAM5[Resource::<${reportBucketLogicalId}.Arn>/reports/*]`,
+        reason:
+          `The ${this.action.name} sweep step reads or writes its run's files (scan parts, decisions, snapshots, the report) whose keys ` +
+          'are only known at run time (reports/sweep/<date>/<execution>/...): object actions (s3:GetObject and/or s3:PutObject only, ' +
+          'no list or delete) on the reports/ prefix of the one report bucket.',
+      });
+    }
   }
 }
 

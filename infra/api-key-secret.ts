@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { acknowledgeNag } from './nag-acknowledgement.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -51,6 +52,15 @@ export class ApiKeySecret extends Construct {
     } else {
       this.secret = secretsmanager.Secret.fromSecretNameV2(this, 'Secret', props.existing);
       this.secretId = props.existing;
+    }
+      if (this.created) {
+      acknowledgeNag(this.secret, {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'The secret holds an Atlassian organization API key, which only an org admin can create or revoke in ' +
+          'admin.atlassian.com (there is no API to rotate it). Rotate by creating a new key before the old one expires ' +
+          'and putting it into this secret (README "Deploy to AWS").',
+      });
     }
   }
 

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { ActionDefinition, TriggerDefinition } from '../functions/registry.js';
@@ -11,7 +11,6 @@ import { ChangeBudget } from './change-budget.js';
 import type { DeployConfig } from './deploy-config.js';
 import { guardAgainstExampleOrgId } from './example-org-guard.js';
 import { HrWebhooks } from './hr-webhooks.js';
-import { acknowledgeNagFindings } from './nag-suppressions.js';
 import { SweepReportBucket } from './sweep-report-bucket.js';
 import { SweepSchedule } from './sweep-schedule.js';
 import type { WorkflowDefinition } from './workflow-definitions.js';
@@ -111,7 +110,10 @@ export class JmlStack extends Stack {
         alarmTopic: this.alarmTopic.topic,
       });
     }
-    acknowledgeNagFindings(this);
+    // Each construct acknowledges its own findings, once every grant on its roles is made.
+    const reportBucketId = this.getLogicalId(this.reports.bucket.node.defaultChild as CfnElement);
+    for (const fn of this.functions.all) fn.acknowledgeNagFindings(reportBucketId);
+    for (const machine of this.stateMachines.all) machine.acknowledgeNagFindings();
 
     new CfnOutput(this, 'ApiKeySecretId', { value: this.apiKey.secretId, description: 'Put the Atlassian org API key into this secret' });
     new CfnOutput(this, 'SweepReportBucketName', { value: this.reports.bucket.bucketName, description: 'Inactivity sweep reports (reports/sweep/<date>/<execution>/report.html)' });

@@ -1,4 +1,5 @@
 import { Duration, TimeZone } from 'aws-cdk-lib';
+import { acknowledgeNag } from './nag-acknowledgement.js';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -63,5 +64,9 @@ export class SweepSchedule extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     this.deadLetterAlarm.addAlarmAction(new actions.SnsAction(props.alarmTopic));
+      acknowledgeNag(this.deadLetterQueue, {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the sweep schedule (EventBridge Scheduler target DeadLetterConfig), which cdk-nag cannot see.',
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { acknowledgeNag, defaultPolicyOf } from './nag-acknowledgement.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -51,5 +52,16 @@ export class WorkflowStateMachine extends Construct {
     this.stateMachine.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: used.map((fn) => fn.function.functionArn) }),
     );
+  }
+
+  /** Step Functions' log delivery and X-Ray actions take no resource ARN. Called once every grant is made. */
+  acknowledgeNagFindings(): void {
+    acknowledgeNag(defaultPolicyOf(this.stateMachine.role), {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the CloudWatch Logs delivery actions (logs:*LogDelivery*, PutResourcePolicy, DescribeResourcePolicies, ' +
+        'DescribeLogGroups) and X-Ray tracing actions use Resource "*": AWS supports no resource-level permissions for them ' +
+        "(Step Functions logging and tracing docs). lambda:InvokeFunction is granted on the exact ARNs of this workflow's functions.",
+    });
   }
 }
