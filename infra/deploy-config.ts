@@ -1,4 +1,5 @@
 import { describeIssues } from '../functions/lib/zod-issues.js';
+import { isTimeZone } from '../functions/lib/schedule/time-zone.js';
 import * as z from 'zod';
 import { CronError, parseCron, toEventBridgeCron } from '../functions/lib/schedule/cron-schedule.js';
 
@@ -102,14 +103,7 @@ export const DeployConfigSchema = z.object({
     }),
   ).transform((value) => value ?? '0 6 * * *'),
   sweepTimeZone: optional(
-    z.string().refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, { message: 'must be an IANA time zone such as UTC, Europe/Amsterdam or America/Chicago' }),
+    z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as UTC, Europe/Amsterdam or America/Chicago' }),
   ).transform((value) => value ?? 'UTC'),
   /** `false` deploys the schedule disabled (start sweeps by hand). */
   sweepScheduleEnabled: optional(z.union([z.boolean(), z.enum(['true', 'false'])], { message: 'must be true or false' })).transform(

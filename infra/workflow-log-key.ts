@@ -1,5 +1,5 @@
-import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { allowLogsToEncrypt, logGroupArnOf } from './log-encryption-policy.js';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
@@ -38,18 +38,7 @@ export class WorkflowLogKey extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.logGroupArns = props.logGroupNames.map((name) =>
-      stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
-    );
-    // The key policy CloudWatch Logs documents for encrypting log groups, with the actions spelt out.
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchLogsEncryptsTheWorkflowLogGroups',
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
-        resources: ['*'],
-        conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': [...this.logGroupArns] } },
-      }),
-    );
+    this.logGroupArns = props.logGroupNames.map((name) => logGroupArnOf(stack, name));
+    allowLogsToEncrypt(this.key, stack, 'CloudWatchLogsEncryptsTheWorkflowLogGroups', this.logGroupArns);
   }
 }

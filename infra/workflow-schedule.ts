@@ -1,4 +1,5 @@
 import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import { isTimeZone } from '../functions/lib/schedule/time-zone.js';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -66,14 +67,5 @@ export class WorkflowSchedule extends Construct {
         'This queue is itself the dead-letter queue: EventBridge Scheduler puts the starts it could not make here (after its ' +
         'retries); nothing consumes it automatically, so a further DLQ would only move the same messages.',
     });
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }

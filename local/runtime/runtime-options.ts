@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { loadJmlConfigFile } from '../../functions/lib/config/load-jml-config.js';
 import type { RuntimeOptions } from './start-runtime.js';
 import { CronError, parseCron } from '../../functions/lib/schedule/cron-schedule.js';
+import { isTimeZone } from '../../functions/lib/schedule/time-zone.js';
 import { DEFAULT_SWEEP_SCHEDULE, type SweepScheduleOptions } from './sweep-scheduler.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './start-runtime.js';
 
@@ -143,9 +144,7 @@ function sweepSchedule(cron: string | undefined, timeZone: string | undefined): 
     if (!(error instanceof CronError)) throw error;
     throw new RuntimeUsageError(`--sweep-schedule: ${error.message} (a 5-field cron such as "0 6 * * *", or off)`);
   }
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: schedule.timeZone });
-  } catch {
+  if (!isTimeZone(schedule.timeZone)) {
     throw new RuntimeUsageError(`--sweep-time-zone must be an IANA time zone such as UTC or Europe/Amsterdam, not ${JSON.stringify(schedule.timeZone)}`);
   }
   return schedule;

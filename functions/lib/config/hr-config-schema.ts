@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isTimeZone } from '../schedule/time-zone.js';
 
 /**
  * The `hr:` section of the JML config: which HR systems may send webhooks, what their events mean,
@@ -112,12 +113,3 @@ export const HrConfigSchema = z.strictObject(
 );
 
 export type HrConfig = z.output<typeof HrConfigSchema>;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
