@@ -39,12 +39,7 @@ export const describeExecution: SfnOperation = (context, body) => {
   const record = requireExecution(context, input.executionArn);
   const withData = input.includedData !== 'METADATA_ONLY';
   return {
-    executionArn: record.arn,
-    stateMachineArn: record.stateMachineArn,
-    name: record.name,
-    status: record.status,
-    startDate: epochSeconds(record.startMs),
-    ...(record.stopMs !== undefined ? { stopDate: epochSeconds(record.stopMs) } : {}),
+    ...executionSummary(record),
     ...(withData ? { input: record.input } : {}),
     inputDetails: { included: withData },
     ...(record.output !== undefined ? { ...(withData ? { output: record.output } : {}), outputDetails: { included: withData } } : {}),
@@ -88,6 +83,11 @@ export const listExecutions: SfnOperation = (context, body) => {
 };
 
 function listItem(record: ExecutionRecord) {
+  return { ...executionSummary(record), redriveCount: 0 };
+}
+
+/** The fields DescribeExecution and ListExecutions share. */
+function executionSummary(record: ExecutionRecord) {
   return {
     executionArn: record.arn,
     stateMachineArn: record.stateMachineArn,
@@ -95,7 +95,6 @@ function listItem(record: ExecutionRecord) {
     status: record.status,
     startDate: epochSeconds(record.startMs),
     ...(record.stopMs !== undefined ? { stopDate: epochSeconds(record.stopMs) } : {}),
-    redriveCount: 0,
   };
 }
 
