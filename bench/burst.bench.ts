@@ -8,7 +8,7 @@
  *
  * Env: BENCH_LEAVERS (default 1000), BENCH_TIME_SCALE (default 10), BENCH_CONCURRENCY (runtime slots, default 64).
  */
-import '../local/runtime/process-defaults.js';
+import '../local/engine/process-defaults.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

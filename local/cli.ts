@@ -3,6 +3,7 @@
  * stdout carries only the output JSON: anything else that writes through the global console
  * (handler logs with --log-level) goes to stderr.
  */
+import './engine/process-defaults.js';
 import { main } from './cli/main.js';
 
 for (const method of ['log', 'info', 'debug', 'warn', 'trace'] as const) {

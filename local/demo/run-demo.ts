@@ -6,6 +6,7 @@ import { DEMO_ORG_NAME, DEMO_SITES } from '../simulator/model/demo-org.js';
 import { renderPeopleTable, snapshotPeople, type PersonView } from './org-snapshot.js';
 import { summarizeRun } from './run-summary.js';
 import { DEMO_STEPS, type DemoStep } from './scenarios.js';
+import { runWebhookScene } from './webhook-scene.js';
 
 export interface DemoOptions {
   out: { write(text: string): unknown };
@@ -59,6 +60,11 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     }
 
     print();
+    print(`${steps.length + 1}. HR webhook: a termination recorded in HiBob arrives as a signed webhook at the local runtime`);
+    const webhookProblem = options.steps ? undefined : await runWebhookScene(api, async (email) => (await directory.findUserByEmail(email))?.membershipStatus ?? 'unknown', print);
+    print(`   ${webhookProblem ? `✗ not as expected: ${webhookProblem}` : '✓ as expected'}`);
+
+    print();
     print('The same people, after:');
     renderPeopleTable(await snapshot(emails)).forEach((line) => print(`  ${line}`));
     print();
@@ -68,9 +74,10 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     }
     const failures = results.filter((r) => r.problem);
     print();
-    if (failures.length === 0) print(`All ${results.length} steps ended as expected.`);
-    else failures.forEach((r) => print(`NOT AS EXPECTED: "${r.step.title}": ${r.problem}`));
-    return failures.length === 0 ? 0 : 1;
+    if (failures.length === 0 && !webhookProblem) print(`All ${results.length + 1} steps ended as expected.`);
+    failures.forEach((r) => print(`NOT AS EXPECTED: "${r.step.title}": ${r.problem}`));
+    if (webhookProblem) print(`NOT AS EXPECTED: "HR webhook": ${webhookProblem}`);
+    return failures.length === 0 && !webhookProblem ? 0 : 1;
   } finally {
     await simulator.close();
   }

@@ -1,5 +1,5 @@
 import '../engine/polyfills.js';
-import './process-defaults.js';
+import '../engine/process-defaults.js';
 import { runtimeBanner } from './runtime-banner.js';
 import { parseRuntimeCommandLine, RUNTIME_USAGE, RuntimeUsageError } from './runtime-options.js';
 import { startRuntime } from './start-runtime.js';
