@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, demoIds, type RunningSimulator } from '../../../local/simulator/index.js';
 import type { Directory } from '../../../functions/lib/atlassian/directory.js';
-import { directoryFor, startTestSimulator } from './support/sim-client.js';
+import { directoryFor, useDemoOrgSimulator } from './support/sim-client.js';
 
 const ids = demoIds();
 const email = (local: string) => `${local}@acme.example`;
@@ -12,15 +12,9 @@ describe('V2Directory against the simulator', () => {
   let sim: RunningSimulator;
   let directory: Directory;
 
-  beforeAll(async () => {
-    sim = await startTestSimulator();
+  useDemoOrgSimulator(async (started) => {
+    sim = started;
     directory = await directoryFor(sim);
-  });
-  afterAll(() => sim.close());
-  beforeEach(() => {
-    sim.control.reset();
-    // reset() keeps org behaviour; put back the defaults.
-    sim.control.setBehaviour({ roleApis: 'enabled', paidSubscription: true, licenseLimit: null });
   });
 
   describe('users', () => {
