@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, demoIds, type RunningSimulator } from '../../../local/simulator/index.js';
 import type { Directory } from '../../../functions/lib/atlassian/directory.js';
-import { directoryFor, useDemoOrgSimulator } from './support/sim-client.js';
+import { directoryFor, useDemoOrgDirectory } from './support/sim-client.js';
 
 const ids = demoIds();
 const email = (local: string) => `${local}@acme.example`;
@@ -11,10 +11,7 @@ describe('V1Directory (seed endpoints) against the simulator', () => {
   let sim: RunningSimulator;
   let directory: Directory;
 
-  useDemoOrgSimulator(async (started) => {
-    sim = started;
-    directory = await directoryFor(sim, { generation: 'v1' });
-  });
+  useDemoOrgDirectory({ generation: 'v1' }, (connected) => ({ sim, directory } = connected));
 
   it('finds users by account id and email, with membership status from an isSuspended search', async () => {
     expect(directory.generation).toBe('v1');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, demoIds, type RunningSimulator } from '../../../local/simulator/index.js';
 import type { Directory } from '../../../functions/lib/atlassian/directory.js';
-import { directoryFor, useDemoOrgSimulator } from './support/sim-client.js';
+import { directoryFor, useDemoOrgDirectory } from './support/sim-client.js';
 
 const ids = demoIds();
 const email = (local: string) => `${local}@acme.example`;
@@ -12,10 +12,7 @@ describe('V2Directory against the simulator', () => {
   let sim: RunningSimulator;
   let directory: Directory;
 
-  useDemoOrgSimulator(async (started) => {
-    sim = started;
-    directory = await directoryFor(sim);
-  });
+  useDemoOrgDirectory({}, (connected) => ({ sim, directory } = connected));
 
   describe('users', () => {
     it('finds a user by account id with v2 details (department, job title, management source, roles)', async () => {

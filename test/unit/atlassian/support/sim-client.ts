@@ -41,6 +41,11 @@ export function useDemoOrgSimulator(connect: (sim: RunningSimulator) => void | P
   });
 }
 
+/** useDemoOrgSimulator with a `Directory` (these overrides) built on it: both handed to `ready`. */
+export function useDemoOrgDirectory(overrides: Partial<CreateDirectoryOptions>, ready: (connected: { sim: RunningSimulator; directory: Directory }) => void): void {
+  useDemoOrgSimulator(async (sim) => ready({ sim, directory: await directoryFor(sim, overrides) }));
+}
+
 /** A `Directory` of the given generation talking to the simulator. */
 export function directoryFor(
   sim: RunningSimulator,
