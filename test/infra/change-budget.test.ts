@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANGE_BUDGET_TABLE_ACTIONS } from '../../infra/change-budget.js';
-import { asList, logicalIdOf, policyStatements, removeOutdirs, TEST_ORG_ID } from './synth-helper.js';
-import { stackFixture, type StackFixture } from './template-fixture.js';
+import { asList, logicalIdOf, policyStatements, TEST_ORG_ID } from './synth-helper.js';
+import { useStackFixture } from './template-fixture.js';
 
 /** The org-wide mass-change brake: its table, who may use it, and the alarm when it engages. */
 
-let fx: StackFixture;
-
-beforeAll(() => {
-  fx = stackFixture();
-});
-
-afterAll(removeOutdirs);
+const fx = useStackFixture();
 
 describe('the change budget', () => {
   it('is an on-demand, encrypted table with point-in-time recovery and TTL on old days', () => {

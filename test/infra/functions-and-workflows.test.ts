@@ -1,21 +1,15 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadJmlConfigFile } from '../../functions/lib/config/load-jml-config.js';
 import { ACTIONS, findActionByPlaceholder } from '../../functions/registry.js';
 import { ACTION_RUNTIME } from '../../infra/action-function.js';
 import { fromProjectRoot } from '../../infra/project-paths.js';
-import { asList, logicalIdOf, policyStatements, resourcesOfType, removeOutdirs } from './synth-helper.js';
-import { apiActions, logicActions, stackFixture, workflowFiles, type StackFixture } from './template-fixture.js';
+import { asList, logicalIdOf, policyStatements, resourcesOfType } from './synth-helper.js';
+import { apiActions, logicActions, workflowFiles, useStackFixture } from './template-fixture.js';
 
 /** Template assertions: one function per registry action, one state machine per workflow file. */
 
-let fx: StackFixture;
-
-beforeAll(() => {
-  fx = stackFixture();
-});
-
-afterAll(removeOutdirs);
+const fx = useStackFixture();
 
 describe('action functions', () => {
   it('uses the newest Node.js runtime aws-cdk-lib offers', () => {

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../functions/registry.js';
-import { asList, logicalIdOf, policyStatements, resourcesOfType, removeOutdirs } from './synth-helper.js';
-import { apiActions, stackFixture, workflowFiles, type StackFixture } from './template-fixture.js';
+import { asList, logicalIdOf, policyStatements, resourcesOfType } from './synth-helper.js';
+import { apiActions, workflowFiles, useStackFixture } from './template-fixture.js';
 
 /** Template assertions: least-privilege IAM, alarms and their topic, outputs and guards. */
 
-let fx: StackFixture;
-
-beforeAll(() => {
-  fx = stackFixture();
-});
-
-afterAll(removeOutdirs);
+const fx = useStackFixture();
 
 describe('permissions', () => {
   it('has no wildcard action in any IAM policy and no managed policy on any role', () => {

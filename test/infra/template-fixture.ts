@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll } from 'vitest';
 import { ACTIONS } from '../../functions/registry.js';
 import type { JmlStack } from '../../infra/jml-stack.js';
 import { fromProjectRoot } from '../../infra/project-paths.js';
-import { logicalIdOf, synthStack } from './synth-helper.js';
+import { logicalIdOf, removeOutdirs, synthStack } from './synth-helper.js';
 
 /** The stack built from the real registry and workflow files, with lookups the template tests share. */
 export interface StackFixture {
@@ -37,5 +38,34 @@ export function stackFixture(context: Record<string, unknown> = {}): StackFixtur
     rolesOf(policyId) {
       return (resources[policyId].Properties.Roles as Array<{ Ref: string }>).map((role) => role.Ref);
     },
+  };
+}
+
+/**
+ * The stack fixture for the calling test file: synthesized once in beforeAll, its cloud assembly
+ * removed in afterAll. Read it from tests only; before beforeAll there is no stack yet.
+ */
+export function useStackFixture(context: Record<string, unknown> = {}): StackFixture {
+  let built: StackFixture | undefined;
+  beforeAll(() => {
+    built = stackFixture(context);
+  });
+  afterAll(removeOutdirs);
+  const current = (): StackFixture => {
+    if (!built) throw new Error('The stack is synthesized in beforeAll: read the fixture inside a test, not while the file loads.');
+    return built;
+  };
+  return {
+    get stack() {
+      return current().stack;
+    },
+    get template() {
+      return current().template;
+    },
+    get resources() {
+      return current().resources;
+    },
+    functionResource: (actionName) => current().functionResource(actionName),
+    rolesOf: (policyId) => current().rolesOf(policyId),
   };
 }

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WORKFLOW_NAMES } from '../../workflows/catalog.js';
 import { request } from 'node:http';
 import { CreateStateMachineCommand, ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import type { SfnError } from '../../local/runtime/sfn/sfn-error.js';
 import type { RunningRuntime } from '../../local/runtime/start-runtime.js';
-import { DAY, sfnClient, startTestOrg, startTestRuntime, tempDataDir, type TestOrg } from './support/runtime-harness.js';
+import { DAY, sfnClient, startTestRuntime, tempDataDir, useSharedRuntime, type TestOrg } from './support/runtime-harness.js';
 
 interface RawAnswer {
   status: number;
@@ -29,19 +29,9 @@ const AWS_JSON = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target':
 
 describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control', () => {
   let org: TestOrg;
-  let data: ReturnType<typeof tempDataDir>;
   let runtime: RunningRuntime;
 
-  beforeAll(async () => {
-    org = await startTestOrg();
-    data = tempDataDir();
-    runtime = await startTestRuntime(org, data.dir);
-  });
-  afterAll(async () => {
-    await runtime.close();
-    await org.close();
-    data.remove();
-  });
+  useSharedRuntime((shared) => ({ org, runtime } = shared));
 
   it('answers as AWS does: content type, request id, and error bodies with __type and message', async () => {
     // Act

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
   DescribeExecutionCommand, DescribeStateMachineCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, GetExecutionHistoryCommand, HistoryEventType,
@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { WORKFLOW_NAMES } from '../../local/engine/workflow-definition.js';
 import type { RunningRuntime } from '../../local/runtime/start-runtime.js';
-import { LEAVER_ARN, fullHistory, moveClock, sfnClient, startTestOrg, startTestRuntime, tempDataDir, type TestOrg } from './support/runtime-harness.js';
+import { LEAVER_ARN, fullHistory, moveClock, sfnClient, useSharedRuntime, type TestOrg } from './support/runtime-harness.js';
 
 const MACHINE = (workflow: string) => `arn:aws:states:local:000000000000:stateMachine:jml-${workflow}`;
 const JOINER_ARN = MACHINE('joiner');
@@ -15,7 +15,6 @@ const dryLeaver = (email: string) => JSON.stringify({ email, dryRun: true });
 
 describe('runtime: the Step Functions API through @aws-sdk/client-sfn', () => {
   let org: TestOrg;
-  let data: ReturnType<typeof tempDataDir>;
   let runtime: RunningRuntime;
   let client: SFNClient;
   /** Starts an execution and lets it run until it waits or ends. */
@@ -25,16 +24,9 @@ describe('runtime: the Step Functions API through @aws-sdk/client-sfn', () => {
     return started.executionArn as string;
   };
 
-  beforeAll(async () => {
-    org = await startTestOrg();
-    data = tempDataDir();
-    runtime = await startTestRuntime(org, data.dir);
+  useSharedRuntime((shared) => {
+    ({ org, runtime } = shared);
     client = sfnClient(runtime.endpoint);
-  });
-  afterAll(async () => {
-    await runtime.close();
-    await org.close();
-    data.remove();
   });
 
   it('ListStateMachines lists jml-<workflow> for every workflow, paged', async () => {

@@ -13,6 +13,15 @@ const HAPPY_PATH = [
 
 describe('leaver workflow (against the simulator)', () => {
   const sim = useDemoSimulator();
+  /** Alan's leaver, with the first call matching `pattern` refused for good (403). */
+  const runLeaverRefusedOnce = (pattern: string) => {
+    sim().control.failNext({ pattern, count: 1, status: 403 });
+    return run(sim(), 'leaver', { email: ALAN });
+  };
+  const expectFailedForbidden = (result: Awaited<ReturnType<typeof run>>) => {
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('Atlassian.Forbidden');
+  };
 
   it('happy path: snapshots, suspends, removes memberships, waits the grace period, removes the user', async () => {
     // Prepare
@@ -136,15 +145,11 @@ describe('leaver workflow (against the simulator)', () => {
   });
 
   it('a permanent error on removal ends FAILED with the record of what was done', async () => {
-    // Prepare
-    sim().control.failNext({ pattern: 'DELETE /v2/orgs/*/directories/*/users/*', count: 1, status: 403 });
-
     // Act
-    const result = await run(sim(), 'leaver', { email: ALAN });
+    const result = await runLeaverRefusedOnce('DELETE /v2/orgs/*/directories/*/users/*');
 
     // Assess
-    expect(result.status).toBe('FAILED');
-    expect(result.error).toBe('Atlassian.Forbidden');
+    expectFailedForbidden(result);
     expect(result.path.slice(-3)).toEqual(['RemoveUser', 'RecordFailure', 'Failed']);
     const record = failureRecord(result);
     expect(record.errorMessage).toContain('Completed before the failure: 4 done');
@@ -155,15 +160,11 @@ describe('leaver workflow (against the simulator)', () => {
   });
 
   it('a membership that cannot be removed is recorded; the run stops before the grace period', async () => {
-    // Prepare
-    sim().control.failNext({ pattern: 'DELETE /v2/**/memberships/*', count: 1, status: 403 });
-
     // Act
-    const result = await run(sim(), 'leaver', { email: ALAN });
+    const result = await runLeaverRefusedOnce('DELETE /v2/**/memberships/*');
 
     // Assess
-    expect(result.status).toBe('FAILED');
-    expect(result.error).toBe('Atlassian.Forbidden');
+    expectFailedForbidden(result);
     expect(result.path).toContain('RecordRemoveFromGroupFailure');
     expect(result.path).not.toContain('WaitGracePeriod');
     const record = failureRecord(result);

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, type HistoryEvent } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, type DescribeExecutionCommandOutput, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../local/simulator/index.js';
 import { startRuntime, type RunningRuntime, type RuntimeOptions } from '../../../local/runtime/start-runtime.js';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
@@ -9,6 +10,8 @@ import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
 export const DAY = 86_400_000;
 export const MINUTE = 60_000;
 export const LEAVER_ARN = 'arn:aws:states:local:000000000000:stateMachine:jml-leaver';
+/** The Admin API call that removes a user from the directory (the leaver's last step). */
+export const REMOVE_USER = /^DELETE \/admin\/v2\/orgs\/[^/]+\/directories\/[^/]+\/users\/[^/]+$/;
 export const EXAMPLE_CONFIG = new URL('../../../config/jml.example.yaml', import.meta.url).pathname;
 
 /** An org for runtime tests: the simulator (no rate limits), behind a proxy that records every call. */
@@ -37,6 +40,56 @@ export async function startTestOrg(options: SimulatorOptions = {}): Promise<Test
 export function tempDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'jml-runtime-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A test org and data directory of one test. */
+export interface FreshOrg {
+  org: TestOrg;
+  dataDir: string;
+}
+
+/**
+ * For each test of the calling describe block: a fresh test org and data directory, handed to
+ * `started`. The returned function starts a runtime on them (`runtimes.start`); after the test every
+ * runtime it started is stopped (`runtimes.stop`), then the org closes and the data directory goes.
+ */
+export function useFreshOrgEachTest<R>(runtimes: { start(fresh: FreshOrg): Promise<R>; stop(runtime: R): Promise<void> }, started: (fresh: FreshOrg) => void): () => Promise<R> {
+  let fresh: { org: TestOrg; data: ReturnType<typeof tempDataDir> } | undefined;
+  const running: R[] = [];
+  beforeEach(async () => {
+    fresh = { org: await startTestOrg(), data: tempDataDir() };
+    started({ org: fresh.org, dataDir: fresh.data.dir });
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((runtime) => runtimes.stop(runtime)));
+    await fresh?.org.close();
+    fresh?.data.remove();
+  });
+  return async () => {
+    if (!fresh) throw new Error('The test org starts in beforeEach: start runtimes from inside a test.');
+    const runtime = await runtimes.start({ org: fresh.org, dataDir: fresh.data.dir });
+    running.push(runtime);
+    return runtime;
+  };
+}
+
+/**
+ * One test org, data directory and in-process runtime (startTestRuntime's defaults) for the whole
+ * describe block, handed to `started`; all three go after its last test.
+ */
+export function useSharedRuntime(started: (shared: { org: TestOrg; runtime: RunningRuntime }) => void): void {
+  let shared: { org: TestOrg; data: ReturnType<typeof tempDataDir>; runtime: RunningRuntime } | undefined;
+  beforeAll(async () => {
+    const org = await startTestOrg();
+    const data = tempDataDir();
+    shared = { org, data, runtime: await startTestRuntime(org, data.dir) };
+    started({ org, runtime: shared.runtime });
+  });
+  afterAll(async () => {
+    await shared?.runtime.close();
+    await shared?.org.close();
+    shared?.data.remove();
+  });
 }
 
 /** The runtime in-process on a free port, on a manual clock, against the test org. */
@@ -86,4 +139,22 @@ export function membershipOf(org: TestOrg, email: string): string {
   const user = org.sim.state.findUserByEmail(email);
   if (!user) throw new Error(`no user ${email} in the simulator`);
   return user.membershipStatus;
+}
+
+/**
+ * Runs out the grace period of a leaver (the example's 30 days) waiting on the runtime at
+ * `endpoint`: a minute before the deadline it is still RUNNING and nobody was removed; two minutes
+ * later it has SUCCEEDED, having removed `email` exactly once. Returns the final DescribeExecution.
+ */
+export async function expectRemovedOnceAfterGracePeriod(org: TestOrg, endpoint: string, executionArn: string, email: string): Promise<DescribeExecutionCommandOutput> {
+  const client = sfnClient(endpoint);
+  await moveClock(endpoint, { advanceMs: 30 * DAY - MINUTE });
+  expect(await statusOf(client, executionArn)).toBe('RUNNING');
+  expect(org.proxy.count('DELETE', REMOVE_USER)).toBe(0);
+  await moveClock(endpoint, { advanceMs: 2 * MINUTE });
+  const done = await client.send(new DescribeExecutionCommand({ executionArn }));
+  expect(done.status).toBe('SUCCEEDED');
+  expect(org.proxy.count('DELETE', REMOVE_USER)).toBe(1);
+  expect(membershipOf(org, email)).toBe('no_membership');
+  return done;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL, IDS, accountIdOf, invoke, useSimulator } from './simulator-harness.js';
+import { EMAIL, IDS, accountIdOf, invoke, outcomesOfEachTwice, useSimulator } from './simulator-harness.js';
 
 const harness = useSimulator();
 const alan = accountIdOf(EMAIL.active);
@@ -34,12 +34,7 @@ describe('facts passed forward from the snapshot', () => {
 describe('addToGroup / removeFromGroup', () => {
   it('adds by name (done), then already; removes (done), then already', async () => {
     // Act
-    const outcomes = [
-      await invoke('addToGroup', { accountId: alan, groupName: 'sales' }),
-      await invoke('addToGroup', { accountId: alan, groupName: 'sales' }),
-      await invoke('removeFromGroup', { accountId: alan, groupName: 'sales' }),
-      await invoke('removeFromGroup', { accountId: alan, groupName: 'sales' }),
-    ].map((r) => r.outcome);
+    const outcomes = await outcomesOfEachTwice({ accountId: alan, groupName: 'sales' }, 'addToGroup', 'removeFromGroup');
 
     // Assess
     expect(outcomes).toEqual(['done', 'already', 'done', 'already']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL, IDS, accountIdOf, invoke, useSimulator } from './simulator-harness.js';
+import { EMAIL, IDS, accountIdOf, invoke, outcomesOfEachTwice, useSimulator } from './simulator-harness.js';
 
 const harness = useSimulator();
 const alan = accountIdOf(EMAIL.active);
@@ -11,12 +11,7 @@ describe('grantRole / revokeRole', () => {
     const input = { accountId: alan, resourceId: jira, role: 'atlassian/admin' };
 
     // Act
-    const outcomes = [
-      await invoke('grantRole', input),
-      await invoke('grantRole', input),
-      await invoke('revokeRole', input),
-      await invoke('revokeRole', input),
-    ].map((r) => r.outcome);
+    const outcomes = await outcomesOfEachTwice(input, 'grantRole', 'revokeRole');
 
     // Assess
     expect(outcomes).toEqual(['done', 'already', 'done', 'already']);
@@ -40,12 +35,7 @@ describe('assignGroupRole / revokeGroupRole', () => {
     const input = { groupName: 'sales', resourceId: jira, role: 'atlassian/user' };
 
     // Act
-    const outcomes = [
-      await invoke('assignGroupRole', input),
-      await invoke('assignGroupRole', input),
-      await invoke('revokeGroupRole', input),
-      await invoke('revokeGroupRole', input),
-    ].map((r) => r.outcome);
+    const outcomes = await outcomesOfEachTwice(input, 'assignGroupRole', 'revokeGroupRole');
 
     // Assess
     expect(outcomes).toEqual(['done', 'already', 'done', 'already']);

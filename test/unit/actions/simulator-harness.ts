@@ -80,3 +80,13 @@ export async function invoke<T = Record<string, unknown>>(action: string, input:
   const event = { ...input, _meta: { executionName: `test-${action}`, stateName: action } };
   return (await handler(event, fakeContext() as unknown as Context)) as T;
 }
+
+/**
+ * Invokes each action twice in turn with the same input and returns the outcomes in order: the
+ * idempotency round trip (done, already; done, already) every directory change promises.
+ */
+export async function outcomesOfEachTwice(input: Record<string, unknown>, ...actions: string[]): Promise<unknown[]> {
+  const outcomes: unknown[] = [];
+  for (const action of actions.flatMap((name) => [name, name])) outcomes.push((await invoke(action, input)).outcome);
+  return outcomes;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL, accountIdOf, invoke, useSimulator } from './simulator-harness.js';
+import { EMAIL, accountIdOf, invoke, outcomesOfEachTwice, useSimulator } from './simulator-harness.js';
 
 const harness = useSimulator();
 
@@ -64,12 +64,7 @@ describe('suspendUser / restoreUser', () => {
     const accountId = accountIdOf(EMAIL.active);
 
     // Act
-    const outcomes = [
-      await invoke('suspendUser', { accountId }),
-      await invoke('suspendUser', { accountId }),
-      await invoke('restoreUser', { accountId }),
-      await invoke('restoreUser', { accountId }),
-    ].map((r) => r.outcome);
+    const outcomes = await outcomesOfEachTwice({ accountId }, 'suspendUser', 'restoreUser');
 
     // Assess
     expect(outcomes).toEqual(['done', 'already', 'done', 'already']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL, accountIdOf, invoke, useSimulator } from './simulator-harness.js';
+import { EMAIL, accountIdOf, invoke, outcomesOfEachTwice, useSimulator } from './simulator-harness.js';
 
 // Same handlers, ATLASSIAN_DIRECTORY_API=v1: the seed's (sunset) endpoints underneath.
 useSimulator({ generation: 'v1' });
@@ -41,12 +41,7 @@ describe('directory actions over the v1 API', () => {
 
   it('adds and removes a regular group membership', async () => {
     const alan = accountIdOf(EMAIL.active);
-    const outcomes = [
-      await invoke('addToGroup', { accountId: alan, groupName: 'sales' }),
-      await invoke('addToGroup', { accountId: alan, groupName: 'sales' }),
-      await invoke('removeFromGroup', { accountId: alan, groupName: 'sales' }),
-      await invoke('removeFromGroup', { accountId: alan, groupName: 'sales' }),
-    ].map((r) => r.outcome);
+    const outcomes = await outcomesOfEachTwice({ accountId: alan, groupName: 'sales' }, 'addToGroup', 'removeFromGroup');
     expect(outcomes).toEqual(['done', 'already', 'done', 'already']);
   });
 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, demoIds, type RunningSimulator } from '../../../local/simulator/index.js';
 import type { AtlassianAdminApi } from '../../../functions/lib/atlassian/admin-api.js';
 import { collect } from '../../../functions/lib/atlassian/pagination.js';
-import { adminApiFor, startTestSimulator } from './support/sim-client.js';
+import { adminApiFor, useDemoOrgSimulator } from './support/sim-client.js';
 
 const ids = demoIds();
 const alan = ids.accountId('alan.turing@acme.example');
@@ -14,15 +14,10 @@ describe('typed Admin API: users, groups and directory operations', () => {
   let api: AtlassianAdminApi;
   let dir: string;
 
-  beforeAll(async () => {
-    sim = await startTestSimulator();
+  useDemoOrgSimulator((started) => {
+    sim = started;
     api = adminApiFor(sim);
     dir = sim.directoryId;
-  });
-  afterAll(() => sim.close());
-  beforeEach(() => {
-    sim.control.reset();
-    sim.control.setBehaviour({ roleApis: 'enabled', paidSubscription: true, licenseLimit: null });
   });
 
   describe('v1 (seed)', () => {

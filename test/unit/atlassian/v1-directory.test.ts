@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, demoIds, type RunningSimulator } from '../../../local/simulator/index.js';
 import type { Directory } from '../../../functions/lib/atlassian/directory.js';
-import { directoryFor, startTestSimulator } from './support/sim-client.js';
+import { directoryFor, useDemoOrgDirectory } from './support/sim-client.js';
 
 const ids = demoIds();
 const email = (local: string) => `${local}@acme.example`;
@@ -11,15 +11,7 @@ describe('V1Directory (seed endpoints) against the simulator', () => {
   let sim: RunningSimulator;
   let directory: Directory;
 
-  beforeAll(async () => {
-    sim = await startTestSimulator();
-    directory = await directoryFor(sim, { generation: 'v1' });
-  });
-  afterAll(() => sim.close());
-  beforeEach(() => {
-    sim.control.reset();
-    sim.control.setBehaviour({ roleApis: 'enabled', paidSubscription: true, licenseLimit: null });
-  });
+  useDemoOrgDirectory({ generation: 'v1' }, (connected) => ({ sim, directory } = connected));
 
   it('finds users by account id and email, with membership status from an isSuspended search', async () => {
     expect(directory.generation).toBe('v1');

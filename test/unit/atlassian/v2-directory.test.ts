@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, demoIds, type RunningSimulator } from '../../../local/simulator/index.js';
 import type { Directory } from '../../../functions/lib/atlassian/directory.js';
-import { directoryFor, startTestSimulator } from './support/sim-client.js';
+import { directoryFor, useDemoOrgDirectory } from './support/sim-client.js';
 
 const ids = demoIds();
 const email = (local: string) => `${local}@acme.example`;
@@ -12,16 +12,7 @@ describe('V2Directory against the simulator', () => {
   let sim: RunningSimulator;
   let directory: Directory;
 
-  beforeAll(async () => {
-    sim = await startTestSimulator();
-    directory = await directoryFor(sim);
-  });
-  afterAll(() => sim.close());
-  beforeEach(() => {
-    sim.control.reset();
-    // reset() keeps org behaviour; put back the defaults.
-    sim.control.setBehaviour({ roleApis: 'enabled', paidSubscription: true, licenseLimit: null });
-  });
+  useDemoOrgDirectory({}, (connected) => ({ sim, directory } = connected));
 
   describe('users', () => {
     it('finds a user by account id with v2 details (department, job title, management source, roles)', async () => {

@@ -6,21 +6,9 @@ import {
   StopExecutionCommand,
   type DescribeExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
-import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  deployStacks,
-  executionArn,
-  GRACE_SECONDS,
-  LEAVER_DEFINITION,
-  machineArn,
-  runAws,
-  runningLeaverHistory,
-  serviceError,
-  sfn,
-} from './support/sfn-fixtures.js';
-
-expect.extend(allCustomMatcher);
+import { GRACE_SECONDS, LEAVER_DEFINITION, runningLeaverHistory } from './support/leaver-history.js';
+import { deployStacks, executionArn, machineArn, runAws, serviceError, sfn } from './support/sfn-fixtures.js';
 
 const STARTED = new Date('2026-05-12T10:00:00Z');
 

@@ -1,21 +1,8 @@
 import { DescribeExecutionCommand, DescribeStateMachineCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
-import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildStateRows } from '../../../local/cli/history/state-rows.js';
-import {
-  deployStacks,
-  executionArn,
-  GRACE_SECONDS,
-  HistoryBuilder,
-  LEAVER_DEFINITION,
-  machineArn,
-  runAws,
-  runningLeaverHistory,
-  serviceError,
-  sfn,
-} from './support/sfn-fixtures.js';
-
-expect.extend(allCustomMatcher);
+import { GRACE_SECONDS, HistoryBuilder, LEAVER_DEFINITION, runningLeaverHistory } from './support/leaver-history.js';
+import { deployStacks, executionArn, machineArn, runAws, serviceError, sfn } from './support/sfn-fixtures.js';
 
 const ARN = executionArn('leaver', 'leaver-HR-1');
 

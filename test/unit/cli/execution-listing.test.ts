@@ -1,9 +1,6 @@
 import { ListExecutionsCommand, ListStateMachinesCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
-import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deployStacks, executionArn, machineArn, runAws, serviceError, sfn } from './support/sfn-fixtures.js';
-
-expect.extend(allCustomMatcher);
 
 function item(workflow: string, name: string, status: ExecutionListItem['status'], start: string, stop?: string): ExecutionListItem {
   return {

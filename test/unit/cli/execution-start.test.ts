@@ -1,11 +1,8 @@
 import { ListStateMachinesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deployStacks, executionArn, machineArn, runAws, serviceError, sfn } from './support/sfn-fixtures.js';
 import { runCli } from '../../e2e/cli-harness.js';
 import { EXECUTION_OPTIONS } from '../../../local/cli/execution-options.js';
-
-expect.extend(allCustomMatcher);
 
 const LEAVER_INPUT = { email: 'ada@acme.example', reason: 'HR-1234' };
 

@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadJmlConfigFile, parseJmlConfig } from '../../../functions/lib/config/load-jml-config.js';
 import { fieldMapOf, meaningOf } from '../../../functions/lib/hr/vendor-defaults.js';
 import { demoCompany } from '../../../local/hr-simulator/index.js';
+import { configError } from './config-error.js';
 
 const EXAMPLE = new URL('../../../config/jml.example.yaml', import.meta.url).pathname;
 const base = { accessRules: [{ id: 'all', grant: { groups: ['staff'] } }] };
 
-function problems(hr: unknown): string {
-  try {
-    parseJmlConfig({ ...base, hr });
-  } catch (error) {
-    expect((error as Error).name).toBe('Jml.Configuration');
-    return (error as Error).message;
-  }
-  throw new Error('expected a Jml.Configuration error');
-}
+const problems = (hr: unknown): string => configError(() => parseJmlConfig({ ...base, hr }));
 
 describe('hr: config', () => {
   it('the example enables the three sources for the demo company, with Acme’s time zones', () => {

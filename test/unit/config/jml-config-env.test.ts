@@ -4,19 +4,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { loadJmlConfig, loadJmlConfigFile } from '../../../functions/lib/config/load-jml-config.js';
+import { configError } from './config-error.js';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
-
-/** The message of the Jml.Configuration error `fn` throws. */
-function configError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect((error as Error).name).toBe('Jml.Configuration');
-    return (error as Error).message;
-  }
-  throw new Error('expected a Jml.Configuration error');
-}
 
 describe('JML_CONFIG is JSON (as infra and the local engine write it)', () => {
   it('names JML_CONFIG and says it must be JSON when the JSON is broken', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SITES } from '../../../local/simulator/index.js';
 import { loadJmlConfig, loadJmlConfigFile, parseJmlConfig, parseJmlConfigText } from '../../../functions/lib/config/load-jml-config.js';
+import { configError } from './config-error.js';
 
 const EXAMPLE = new URL('../../../config/jml.example.yaml', import.meta.url).pathname;
-
-/** The message of the Jml.Configuration error `fn` throws. */
-function configError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect((error as Error).name).toBe('Jml.Configuration');
-    return (error as Error).message;
-  }
-  throw new Error('expected a Jml.Configuration error');
-}
 
 const rule = (id: string, grant: object, when: object = {}) => ({ id, when, grant });
 

@@ -5,6 +5,7 @@ import { fetchBambooHrEmployee } from '../../../functions/lib/hr/bamboohr-api.js
 import { fetchHiBobEmployee } from '../../../functions/lib/hr/hibob-api.js';
 import { DEFAULT_FIELDS } from '../../../functions/lib/hr/vendor-defaults.js';
 import { startHrSimulator, type RunningHrSimulator } from '../../../local/hr-simulator/index.js';
+import { ADA_FIELDS } from './ada-lovelace.js';
 
 /** The HR API clients against the HR simulator (real HTTP, the vendors' paths and auth). */
 
@@ -37,12 +38,7 @@ describe('BambooHR employee API client', () => {
     // Assess
     expect(person).toEqual({
       employeeId: ada.bambooId,
-      email: 'ada.lovelace@acme.example',
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      department: 'Engineering',
-      jobTitle: 'Engineering Manager',
-      location: 'Amsterdam',
+      ...ADA_FIELDS,
       active: true,
       hireDate: ada.hireDate,
       terminationDate: undefined,

@@ -6,6 +6,7 @@ import { MAX_EXECUTION_NAME_LENGTH, toExecutionName } from '../../../functions/l
 import type { HrNotice } from '../../../functions/lib/hr/hr-notice.js';
 import type { HrPerson } from '../../../functions/lib/hr/hr-person.js';
 import { resolveNotice, type PersonFetcher } from '../../../functions/lib/hr/resolve-notice.js';
+import { ADA_FIELDS } from './ada-lovelace.js';
 
 /** From HR event to workflow request: the mapping in the example config, with a person the test decides. */
 
@@ -14,12 +15,7 @@ const NOW = new Date('2026-03-02T10:00:00Z');
 
 const ADA: HrPerson = {
   employeeId: '102',
-  email: 'ada.lovelace@acme.example',
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  department: 'Engineering',
-  jobTitle: 'Engineering Manager',
-  location: 'Amsterdam',
+  ...ADA_FIELDS,
   active: true,
   hireDate: '2019-02-17',
 };

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../../local/simulator/index.js';
 import { clearDirectoryIdCache } from '../../../../functions/lib/atlassian/directory/directory-id.js';
 import { createDirectory, type CreateDirectoryOptions } from '../../../../functions/lib/atlassian/directory/create-directory.js';
@@ -20,6 +21,29 @@ export function recordingLogger(): ClientLogger & { lines: string[] } {
 export async function startTestSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   clearDirectoryIdCache();
   return startSimulator({ rateLimits: false, ...options });
+}
+
+/**
+ * One simulator for the calling describe block (started in beforeAll, closed in afterAll), the
+ * demo org put back before every test with the default org behaviour (reset() keeps the switches).
+ * `connect` runs once it is up: the place to keep it and build the clients under test.
+ */
+export function useDemoOrgSimulator(connect: (sim: RunningSimulator) => void | Promise<void>): void {
+  let sim: RunningSimulator | undefined;
+  beforeAll(async () => {
+    sim = await startTestSimulator();
+    await connect(sim);
+  });
+  afterAll(() => sim?.close());
+  beforeEach(() => {
+    sim!.control.reset();
+    sim!.control.setBehaviour({ roleApis: 'enabled', paidSubscription: true, licenseLimit: null });
+  });
+}
+
+/** useDemoOrgSimulator with a `Directory` (these overrides) built on it: both handed to `ready`. */
+export function useDemoOrgDirectory(overrides: Partial<CreateDirectoryOptions>, ready: (connected: { sim: RunningSimulator; directory: Directory }) => void): void {
+  useDemoOrgSimulator(async (sim) => ready({ sim, directory: await directoryFor(sim, overrides) }));
 }
 
 /** A `Directory` of the given generation talking to the simulator. */

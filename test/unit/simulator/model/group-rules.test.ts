@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addMember, createGroup, deleteGroup, removeMember } from '../../../../local/simulator/model/group-rules.js';
-import type { ModelError } from '../../../../local/simulator/model/model-error.js';
 import { removeUser } from '../../../../local/simulator/model/user-lifecycle.js';
+import { kindOf } from './error-kind.js';
 import { demoState } from './state-fixture.js';
-
-function kindOf(run: () => unknown): string {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    return (error as ModelError).kind;
-  }
-}
 
 describe('group rules', () => {
   it('creates a group with a unique name and audits it', () => {

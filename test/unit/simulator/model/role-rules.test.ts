@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelError } from '../../../../local/simulator/model/model-error.js';
 import { assignGroupRole, assignUserRole, revokeGroupRole, revokeUserRole } from '../../../../local/simulator/model/role-rules.js';
+import { kindOf } from './error-kind.js';
 import { demoState } from './state-fixture.js';
-
-function kindOf(run: () => unknown): string {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    return (error as ModelError).kind;
-  }
-}
 
 describe('role rules', () => {
   it('assigns and revokes a site role on a user idempotently, auditing only real changes', () => {
