@@ -1,4 +1,5 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
+import { ownRoleAndLogs } from './function-role.js';
 import { acknowledgeNag, defaultPolicyOf } from './nag-acknowledgement.js';
 import { FUNCTION_BUNDLING } from './function-bundling.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -63,13 +64,7 @@ export class ActionFunction extends Construct {
     const { action, secret, settings, reports } = props;
     if (action.reportStore && !reports) throw new Error(`ActionFunction ${action.name}: it uses the report store, so pass the report bucket (reports).`);
     this.action = action;
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: settings.logRetention });
-    // An own role instead of the default one: no AWSLambdaBasicExecutionRole (logs:* on every group).
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs the ${action.name} action of ${Stack.of(this).stackName}`,
-    });
-    this.logGroup.grantWrite(this.role);
+    ({ role: this.role, logGroup: this.logGroup } = ownRoleAndLogs(this, `the ${action.name} action`, settings.logRetention));
 
     this.function = new NodejsFunction(this, 'Function', {
       ...bundledFunctionOptions(action.entry),

@@ -1,4 +1,5 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
+import { ownRoleAndLogs } from './function-role.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -33,12 +34,7 @@ export class TriggerFunction extends Construct {
   constructor(scope: Construct, id: string, props: TriggerFunctionProps) {
     super(scope, id);
     this.trigger = props.trigger;
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs the ${props.trigger.name} trigger of ${Stack.of(this).stackName}`,
-    });
-    this.logGroup.grantWrite(this.role);
+    ({ role: this.role, logGroup: this.logGroup } = ownRoleAndLogs(this, `the ${props.trigger.name} trigger`, props.logRetention));
     this.function = new NodejsFunction(this, 'Function', {
       ...bundledFunctionOptions(props.trigger.entry),
       memorySize: props.memorySize ?? 512,

@@ -26,24 +26,8 @@ const GroupsSearchRequest = z.object({
  * an existing member is 409 ADMIN-409-28; removing a non-member or an unknown/removed user is 404.
  */
 export const v1DirectoryRoutes: Route<SimulatorState>[] = [
-  {
-    method: 'POST',
-    pattern: '/v1/orgs/:orgId/directory/users/:accountId/suspend-access',
-    openApiPath: '/v1/orgs/{orgId}/directory/users/{accountId}/suspend-access',
-    handle(req, state) {
-      const outcome = suspendUser(state, req.params.accountId);
-      return json(200, { message: outcome === 'done' ? `User ${req.params.accountId} was suspended` : `User ${req.params.accountId} is already suspended` });
-    },
-  },
-  {
-    method: 'POST',
-    pattern: '/v1/orgs/:orgId/directory/users/:accountId/restore-access',
-    openApiPath: '/v1/orgs/{orgId}/directory/users/{accountId}/restore-access',
-    handle(req, state) {
-      const outcome = restoreUser(state, req.params.accountId);
-      return json(200, { message: outcome === 'done' ? `User ${req.params.accountId} was restored` : `User ${req.params.accountId} already has access` });
-    },
-  },
+  accessRoute('suspend-access', suspendUser, 'was suspended', 'is already suspended'),
+  accessRoute('restore-access', restoreUser, 'was restored', 'already has access'),
   {
     method: 'DELETE',
     pattern: '/v1/orgs/:orgId/directory/users/:accountId',
@@ -135,3 +119,21 @@ export const v1DirectoryRoutes: Route<SimulatorState>[] = [
     },
   },
 ];
+
+/** `POST .../users/:accountId/<verb>`: suspend or restore; 200 either way, the message says which. */
+function accessRoute(
+  verb: 'suspend-access' | 'restore-access',
+  change: (state: SimulatorState, accountId: string) => 'done' | 'already',
+  done: string,
+  already: string,
+): Route<SimulatorState> {
+  return {
+    method: 'POST',
+    pattern: `/v1/orgs/:orgId/directory/users/:accountId/${verb}`,
+    openApiPath: `/v1/orgs/{orgId}/directory/users/{accountId}/${verb}`,
+    handle(req, state) {
+      const outcome = change(state, req.params.accountId);
+      return json(200, { message: `User ${req.params.accountId} ${outcome === 'done' ? done : already}` });
+    },
+  };
+}

@@ -1,8 +1,5 @@
 import type { Directory, DirectoryGeneration } from '../directory.js';
-import { AtlassianHttpClient } from '../http/http-client.js';
-import type { ClientLogger } from '../http/client-logger.js';
-import type { RetryOptions } from '../http/retry-policy.js';
-import type { PacerOptions, Pacer } from '../http/pacer.js';
+import { AtlassianHttpClient, type HttpClientOptions } from '../http/http-client.js';
 import { createDirectoryIdResolver } from './directory-id.js';
 import { V2Directory } from './v2-directory.js';
 
@@ -10,7 +7,8 @@ import { V2Directory } from './v2-directory.js';
 export const DEFAULT_ATLASSIAN_BASE_URL = 'https://api.atlassian.com/admin';
 
 /** Everything needed to talk to one org's directory. Only `orgId` and `apiKey` are required. */
-export interface CreateDirectoryOptions {
+export interface CreateDirectoryOptions
+  extends Pick<HttpClientOptions, 'apiKey' | 'apiKeySource' | 'logger' | 'fetch' | 'retry' | 'pacer' | 'timeoutMs'> {
   /** The Atlassian organization id. */
   orgId: string;
   /** Which API generation to use. @default 'v2' (v1 directory endpoints were sunset on 2026-06-30) */
@@ -19,20 +17,6 @@ export interface CreateDirectoryOptions {
   directoryId?: string;
   /** @default 'https://api.atlassian.com/admin' (simulator: `http://127.0.0.1:N/admin`) */
   baseUrl?: string;
-  /** Returns the org API key; called per request so a rotated secret is picked up after its cache TTL. */
-  apiKey: () => Promise<string>;
-  /** Where the key comes from (a secret, a variable), named in the message when Atlassian rejects it. */
-  apiKeySource?: string;
-  /** Structured logger (a Powertools Logger fits). Never receives the API key. @default silent */
-  logger?: ClientLogger;
-  /** Injected fetch (tests, request capture). @default globalThis.fetch */
-  fetch?: typeof fetch;
-  /** Retry budget and backoff. @default see `DEFAULT_RETRY_OPTIONS` */
-  retry?: Partial<RetryOptions>;
-  /** Client-side token bucket so batch jobs stay under a known limit. @default none */
-  pacer?: Pacer | PacerOptions;
-  /** Per-attempt timeout in milliseconds. @default 10_000 */
-  timeoutMs?: number;
 }
 
 /**
