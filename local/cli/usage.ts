@@ -26,7 +26,8 @@ Without --api-url the workflow runs against an embedded simulator with the demo 
 touched). Progress goes to stderr, the output JSON to stdout (pipe it with \`npm run -s jml -- ...\`:
 without -s npm prints its own banner on stdout). A failed execution prints {status, error, cause,
 record} where record is what the workflow had done.
-Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage or invalid input (nothing was called).
+Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage or invalid input (nothing was called),
+130 stopped by Ctrl-C (during a real wait: nothing further was changed; the record so far is printed).
 
 check-config validates the config file (as run does), then looks up every group the access rules
 grant, every role resource (the resources aliases and raw ARIs: the org's workspaces) and every
