@@ -1,5 +1,5 @@
 import { checkConfigAgainstOrg, describeOrgProblem, loadJmlConfig } from '../../functions/lib/config/index.js';
-import { V2OrgInventory } from '../../functions/lib/atlassian/directory/v2-org-inventory.js';
+import { orgInventoryFor } from '../engine/org-inventory.js';
 import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
 import type { ApiTarget } from '../engine/handler-environment.js';
 import { resolveConfigFile, resolveRunTarget } from './api-target-options.js';
@@ -41,16 +41,10 @@ export async function checkConfigCommand(args: string[], values: CliValues, io: 
     const where = simulator ? `the embedded simulator (demo org ${api.orgId})` : `${api.baseUrl} (org ${api.orgId})`;
     if (!values.quiet) io.stderr.write(`▶ checking ${source} against ${where}\n`);
     let calls = 0;
-    const inventory = new V2OrgInventory({
-      baseUrl: api.baseUrl,
-      orgId: api.orgId,
-      ...(api.directoryId ? { directoryId: api.directoryId } : {}),
-      apiKey: async () => api.apiKey,
-      // Every HTTP attempt counts against the org's rate limit, retries included.
-      fetch: (input, init) => {
-        calls++;
-        return fetch(input, init);
-      },
+    // Every HTTP attempt counts against the org's rate limit, retries included.
+    const inventory = orgInventoryFor(api, (input, init) => {
+      calls++;
+      return fetch(input, init);
     });
     let report;
     try {

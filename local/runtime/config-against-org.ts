@@ -1,5 +1,5 @@
-import { checkConfigAgainstOrg, describeOrgProblem, loadJmlConfigFile } from '../../functions/lib/config/index.js';
-import { V2OrgInventory } from '../../functions/lib/atlassian/directory/v2-org-inventory.js';
+import { checkConfigAgainstOrg, describeOrgProblem, type JmlConfig } from '../../functions/lib/config/index.js';
+import { orgInventoryFor } from '../engine/org-inventory.js';
 import type { ApiTarget } from '../engine/handler-environment.js';
 
 /**
@@ -8,15 +8,8 @@ import type { ApiTarget } from '../engine/handler-environment.js';
  * `Atlassian.NotFound` in the middle of someone's leaver. A few batched reads, once per start.
  * @throws Error listing every entry the org lacks, each by its path in the config.
  */
-export async function assertConfigFitsOrg(configFile: string, api: ApiTarget): Promise<void> {
-  const config = loadJmlConfigFile(configFile);
-  const inventory = new V2OrgInventory({
-    baseUrl: api.baseUrl,
-    orgId: api.orgId,
-    ...(api.directoryId ? { directoryId: api.directoryId } : {}),
-    apiKey: async () => api.apiKey,
-  });
-  const report = await checkConfigAgainstOrg(config, inventory);
+export async function assertConfigFitsOrg(config: JmlConfig, configFile: string, api: ApiTarget): Promise<void> {
+  const report = await checkConfigAgainstOrg(config, orgInventoryFor(api));
   if (report.problems.length === 0) return;
   const lines = report.problems.map((problem) => `  - ${describeOrgProblem(problem)}`).join('\n');
   throw new Error(

@@ -84,7 +84,7 @@ export interface RunningRuntime {
 export async function startRuntime(options: RuntimeOptions = {}): Promise<RunningRuntime> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const configFile = options.configFile ?? DEFAULT_RUNTIME_CONFIG_FILE;
-  loadJmlConfigFile(configFile); // a wrong entry stops the start, with its path
+  const config = loadJmlConfigFile(configFile); // a wrong entry stops the start, with its path
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const store = new ExecutionStore(options.dataDir ?? DEFAULT_DATA_DIR);
   let simulator: EmbeddedSimulator | undefined;
@@ -94,7 +94,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const catalog = await StateMachineCatalog.load(store, clock.engine.now());
     simulator = options.api ? undefined : await startEmbeddedSimulator();
     const api = options.api ?? (simulator as EmbeddedSimulator).api;
-    if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(configFile, api);
+    if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(config, configFile, api);
     // What the handlers of every execution (and the webhook receiver) see beside the process's variables:
     // the daily leaver brake's count in the data folder (restarts included), and this runtime as the
     // Step Functions endpoint the hr-event workflow starts joiners, movers and leavers on.
