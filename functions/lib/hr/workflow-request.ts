@@ -1,13 +1,10 @@
 import type { HrConfig, HrEventKind, HrSource } from '../config/hr-config-schema.js';
 import { ErrorNames, JmlError } from '../errors.js';
-import { JoinerInputSchema } from '../../../workflows/inputs/joiner.input.js';
-import { LeaverInputSchema } from '../../../workflows/inputs/leaver.input.js';
-import { MoverInputSchema } from '../../../workflows/inputs/mover.input.js';
+import { WORKFLOWS } from '../../../workflows/catalog.js';
 import { describeIssues } from '../zod-issues.js';
 
-/** The workflows an HR event can start, and their input schemas. */
-const WORKFLOW_INPUT_SCHEMAS = { joiner: JoinerInputSchema, mover: MoverInputSchema, leaver: LeaverInputSchema } as const;
-type WorkflowKind = keyof typeof WORKFLOW_INPUT_SCHEMAS;
+/** The workflows an HR event can start (their input schemas are the catalog's). */
+type WorkflowKind = 'joiner' | 'mover' | 'leaver';
 import { effectiveInstant, utcDay } from './effective-time.js';
 import { shortHash, toExecutionName } from './execution-name.js';
 import type { HrPerson } from './hr-person.js';
@@ -85,7 +82,7 @@ export function buildWorkflowRequest(context: WorkflowRequestContext): WorkflowR
       input: compact({ email: person.email, ...attributes, effectiveAt: dated(context.effectiveDate, hr.timing.startTime), reason }),
     };
   }
-  const checked = WORKFLOW_INPUT_SCHEMAS[request.workflow].safeParse(request.input);
+  const checked = WORKFLOWS[request.workflow].inputSchema.safeParse(request.input);
   if (!checked.success) {
     const problems = describeIssues(checked.error.issues, '(input)').join('; ');
     throw new JmlError(
