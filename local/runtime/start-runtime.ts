@@ -100,6 +100,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     // Step Functions endpoint the hr-event workflow starts joiners, movers and leavers on.
     const handlerVariables: Record<string, string> = {
       JML_CHANGE_BUDGET_DB: join(dirname(store.file), 'change-budget.sqlite'),
+      // The sweep's reports live beside the executions that wrote them.
+      JML_REPORT_DIR: join(dirname(store.file), 'reports'),
       JML_CONFIG_FILE: configFile,
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       ...stateMachineArnVariables(catalog.all),

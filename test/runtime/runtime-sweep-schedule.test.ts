@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { startRuntime, type RunningRuntime } from '../../local/runtime/start-runtime.js';
 import { parseRuntimeCommandLine, RuntimeUsageError } from '../../local/runtime/runtime-options.js';
 import { moveClock, sfnClient } from './support/runtime-harness.js';
@@ -38,6 +38,12 @@ describe('npm start runs the inactivity sweep on its schedule', () => {
     // Assess
     expect(before).toEqual([]);
     expect(after.map((execution) => execution.name)).toEqual([`sweep-scheduled-${next.toISOString().slice(0, 16).replace(':', '-')}Z`]);
+    // Its report is in the runtime's data folder (--data), not wherever the process was started.
+    const sweep = await client.send(new DescribeExecutionCommand({ executionArn: after[0].executionArn }));
+    expect(sweep.status).toBe('SUCCEEDED');
+    const report = (JSON.parse(sweep.output ?? '{}') as { report?: { html?: string } }).report?.html ?? '';
+    expect(report.startsWith(join(dataDir, 'reports'))).toBe(true);
+    expect(existsSync(report)).toBe(true);
   });
 
   it('checks the schedule flags like the deploy config does', () => {
