@@ -20,7 +20,7 @@ import { runWorkflow } from '../local/engine/run-workflow.js';
 import { DEFAULT_CONFIG_FILE } from '../local/engine/handler-environment.js';
 import { startSimulator } from '../local/simulator/index.js';
 import { DOCUMENTED_RATE_LIMITS } from '../local/simulator/http/rate-limiter.js';
-import { startCountingProxy } from '../test/support/counting-proxy.js';
+import { startRecordingProxy } from '../test/support/recording-proxy.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 5);
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   process.env.JML_LAST_ACTIVE_PER_MINUTE = String(limits.lastActiveDates * TIME_SCALE * PACE);
   const generation = performance.now();
   const sim = await startSimulator({ users: USERS, timeScale: TIME_SCALE });
-  const proxy = await startCountingProxy(sim.baseUrl);
+  const proxy = await startRecordingProxy(sim.baseUrl);
   const reportDir = mkdtempSync(join(tmpdir(), 'jml-sweep-bench-'));
   const config = loadJmlConfigFile(DEFAULT_CONFIG_FILE);
   config.inactivity = { enforce: true, rules: [{ id: 'suspend-dormant', product: 'all', inactiveDays: SUSPEND_DAYS, action: 'suspend' }], exclude: { addedWithinDays: 30, groups: [] } };
@@ -57,7 +57,10 @@ async function main(): Promise<void> {
     if (run.status !== 'SUCCEEDED') throw new Error(`the sweep ended ${run.status}: ${run.error} ${run.cause}`);
 
     const perEndpoint = new Map<string, number>();
-    for (const r of proxy.requests) perEndpoint.set(endpointOf(r.method, r.path), (perEndpoint.get(endpointOf(r.method, r.path)) ?? 0) + 1);
+    for (const line of proxy.requests) {
+      const [method, path] = line.split(' ') as [string, string];
+      perEndpoint.set(endpointOf(method, path), (perEndpoint.get(endpointOf(method, path)) ?? 0) + 1);
+    }
     const perBucket = { default: 0, lastActiveDates: 0 };
     for (const [endpoint, n] of perEndpoint) perBucket[bucketOf(endpoint)] += n;
     const accounts = output?.accounts ?? 0;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runWorkflow } from '../../local/engine/run-workflow.js';
 import { startSimulator, type RunningSimulator } from '../../local/simulator/index.js';
-import { startCountingProxy, type CountingProxy } from '../support/counting-proxy.js';
+import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 import { EXAMPLE_CONFIG_FILE, outcomes } from './support/workflow-harness.js';
 
 /**
@@ -10,10 +10,10 @@ import { EXAMPLE_CONFIG_FILE, outcomes } from './support/workflow-harness.js';
  * lookup, the snapshot's group ids and sync flags) travel to the actions instead of being re-read.
  */
 let sim: RunningSimulator;
-let proxy: CountingProxy;
+let proxy: RecordingProxy;
 beforeAll(async () => {
   sim = await startSimulator({ rateLimits: false });
-  proxy = await startCountingProxy(sim.baseUrl);
+  proxy = await startRecordingProxy(sim.baseUrl);
 });
 afterAll(async () => {
   await proxy.close();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, type DescribeExecutionCommandOutput, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../local/simulator/index.js';
 import { startRuntime, type RunningRuntime, type RuntimeOptions } from '../../../local/runtime/start-runtime.js';
-import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
+import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.js';
 
 export const DAY = 86_400_000;
 export const MINUTE = 60_000;

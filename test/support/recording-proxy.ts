@@ -18,14 +18,17 @@ export interface RecordingProxy {
   requests: string[];
   /** The requests matching `method` and a path regex. */
   count(method: string, path?: RegExp): number;
+  /** `requests` with ids replaced by `{id}` (`GET /admin/v2/orgs/{id}/...`), for readable assertions. */
+  summary(): string[];
   /** Holds the next request whose `METHOD /path` matches, until released. */
   holdNext(match: RegExp): HeldRequest;
   close(): Promise<void>;
 }
 
 /**
- * An HTTP proxy in front of the simulator that records what the runtime's handlers call: a test
- * counts the DELETEs a leaver makes, or holds one call to stop the runtime in the middle of a Task.
+ * An HTTP proxy in front of the simulator that records every call on the wire (the calls a workflow
+ * spends out of the org's rate limit): a test counts the DELETEs a leaver makes, pins the calls a run
+ * makes, or holds one call to stop the runtime in the middle of a Task.
  */
 export async function startRecordingProxy(targetBaseUrl: string): Promise<RecordingProxy> {
   const target = new URL(targetBaseUrl);
@@ -56,6 +59,8 @@ export async function startRecordingProxy(targetBaseUrl: string): Promise<Record
     baseUrl: `http://127.0.0.1:${port}${target.pathname.replace(/\/+$/, '')}`,
     requests,
     count: (method, path) => requests.filter((line) => line.startsWith(`${method} `) && (!path || path.test(line))).length,
+    summary: () =>
+      requests.map((line) => line.replace(/\/(orgs|directories|users|groups)\/(?!search$)[^/]+/g, '/$1/{id}').replace(/\/memberships\/[^/]+/, '/memberships/{id}')),
     holdNext(match) {
       let arrive!: () => void;
       let release!: () => void;
