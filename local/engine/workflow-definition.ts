@@ -14,11 +14,16 @@ export function workflowDefinitionPath(name: WorkflowName): string {
   return fileURLToPath(new URL(`../../workflows/${name}.asl.json`, import.meta.url));
 }
 
+/** The parsed file per workflow: read once per process (a runtime runs thousands of executions). */
+const parsed = new Map<WorkflowName, AslStateMachine>();
+
 /**
- * Reads and parses a workflow's ASL. Every call returns a fresh object: aws-local-stepfunctions
- * and asl-validator both mutate the definition they are given.
+ * Reads and parses a workflow's ASL (once per process). Every call returns a fresh copy:
+ * aws-local-stepfunctions and asl-validator both mutate the definition they are given.
  */
 export async function loadWorkflowDefinition(name: WorkflowName): Promise<AslStateMachine> {
+  const cached = parsed.get(name);
+  if (cached) return structuredClone(cached);
   const path = workflowDefinitionPath(name);
   let text: string;
   try {
@@ -26,9 +31,12 @@ export async function loadWorkflowDefinition(name: WorkflowName): Promise<AslSta
   } catch (error) {
     throw new Error(`Cannot read the ${name} workflow at ${path}: ${(error as Error).message}`, { cause: error });
   }
+  let definition: AslStateMachine;
   try {
-    return JSON.parse(text) as AslStateMachine;
+    definition = JSON.parse(text) as AslStateMachine;
   } catch (error) {
     throw new Error(`The ${name} workflow at ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
+  parsed.set(name, definition);
+  return structuredClone(definition);
 }
