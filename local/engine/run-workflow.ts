@@ -190,9 +190,7 @@ class ExecutionRunner {
 
   /** Waits out a top-level Wait (entered already) and exits it; an abort ends the execution here. */
   private async waitAt(name: string, state: AslState, input: unknown, resumedDeadline?: string) {
-    // Whole seconds, rounded up: the deadline reads cleanly and a wait never ends early.
-    const exact = resumedDeadline ? Date.parse(resumedDeadline) : waitDeadline(name, state, input, this.clock.now());
-    const deadline = Math.ceil(exact / 1000) * 1000;
+    const deadline = resumedDeadline ? Date.parse(resumedDeadline) : waitDeadline(name, state, input, this.clock.now());
     const until = new Date(deadline).toISOString().replace(/\.000Z$/, 'Z');
     const shortened = this.options.shortenWaits === true;
     this.emit({ type: 'WaitStarted', state: { name, type: 'Wait' }, until, shortened });

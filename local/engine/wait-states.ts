@@ -28,8 +28,15 @@ export function segmentDefinition(machine: AslStateMachine, startAt: string): As
   return { ...machine, StartAt: startAt, States: states };
 }
 
-/** The absolute deadline (ms since the epoch) of a Wait state entered with `rawInput` at `nowMs`. */
+/**
+ * The absolute deadline (ms since the epoch) of a Wait state entered with `rawInput` at `nowMs`, in
+ * whole seconds rounded up: it reads cleanly wherever it is shown, and a wait never ends early.
+ */
 export function waitDeadline(name: string, state: AslState, rawInput: unknown, nowMs: number): number {
+  return Math.ceil(exactDeadline(name, state, rawInput, nowMs) / 1000) * 1000;
+}
+
+function exactDeadline(name: string, state: AslState, rawInput: unknown, nowMs: number): number {
   const where = `Wait state "${name}"`;
   const input = state.InputPath === undefined ? rawInput : readReferencePath(rawInput, String(state.InputPath), where);
   if (typeof state.Seconds === 'number') return nowMs + state.Seconds * 1000;
