@@ -1,8 +1,7 @@
 import '../engine/polyfills.js';
 import '../engine/process-defaults.js';
-import { runtimeBanner } from './runtime-banner.js';
 import { parseRuntimeCommandLine, RUNTIME_USAGE, RuntimeUsageError } from './runtime-options.js';
-import { startRuntime } from './start-runtime.js';
+import { prepareDataFolder } from './store/data-folder.js';
 
 /**
  * `npm start -- [options]`: the local runtime in the foreground. Exit 0 after a clean stop
@@ -21,14 +20,18 @@ async function main(): Promise<number> {
     process.stdout.write(RUNTIME_USAGE);
     return 0;
   }
+  const log = (line: string) => process.stderr.write(`jml runtime: ${line}\n`);
   let runtime;
   try {
-    runtime = await startRuntime({ ...command.options, log: (line) => process.stderr.write(`jml runtime: ${line}\n`) });
+    // Before the rest of the runtime loads: a data folder that cannot be used fails within a second.
+    if (command.options.dataDir !== undefined) prepareDataFolder(command.options.dataDir, log);
+    const [{ startRuntime }, { runtimeBanner }] = await Promise.all([import('./start-runtime.js'), import('./runtime-banner.js')]);
+    runtime = await startRuntime({ ...command.options, log });
+    process.stdout.write(`${runtimeBanner(runtime)}\n`);
   } catch (error) {
     process.stderr.write(`jml runtime: cannot start: ${(error as Error).message}\n`);
     return 1;
   }
-  process.stdout.write(`${runtimeBanner(runtime)}\n`);
   const running = runtime;
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -6,7 +6,7 @@ import type { RuntimeOptions } from './start-runtime.js';
 import { CronError, parseCron } from '../../functions/lib/schedule/cron-schedule.js';
 import { isTimeZone } from '../../functions/lib/schedule/time-zone.js';
 import { DEFAULT_SWEEP_SCHEDULE, type SweepScheduleOptions } from './sweep-scheduler.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './start-runtime.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './runtime-defaults.js';
 
 /** A command line the runtime cannot start with; the message is one line that says what to change. */
 export class RuntimeUsageError extends Error {
@@ -25,6 +25,8 @@ const FLAGS = {
   concurrency: { type: 'string' },
   'sweep-schedule': { type: 'string' },
   'sweep-time-zone': { type: 'string' },
+  'abort-foreign-executions': { type: 'boolean' },
+  'adopt-unknown-executions': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -46,6 +48,11 @@ runs their executions on the local engine and keeps them in SQLite (they survive
   --sweep-schedule C  when the inactivity sweep starts: a 5-field cron (default "0 6 * * *", daily 06:00, as on AWS),
                       or off
   --sweep-time-zone Z IANA time zone of the schedule (default UTC)
+  --abort-foreign-executions
+                      running executions started for another org (or the embedded simulator) end ABORTED,
+                      without running, instead of refusing the start
+  --adopt-unknown-executions
+                      running executions of unknown org (from before orgs were recorded) run against this org
   -h, --help          this text
 
 Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws stepfunctions list-state-machines \\
@@ -73,6 +80,8 @@ export function parseRuntimeCommandLine(argv: string[], env: NodeJS.ProcessEnv):
     clock: choice('clock', values.clock, ['system', 'manual'] as const) ?? 'system',
     concurrency: integerFlag('concurrency', values.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY,
   };
+  if (values['abort-foreign-executions']) options.abortForeignExecutions = true;
+  if (values['adopt-unknown-executions']) options.adoptUnknownExecutions = true;
   const schedule = sweepSchedule(values['sweep-schedule'], values['sweep-time-zone']);
   if (schedule !== undefined) options.sweepSchedule = schedule;
   const configFile = nonEmpty('config', values.config);

@@ -16,12 +16,13 @@ const NAMESPACES = {
   AccessDeniedException: 'com.amazon.coral.service',
   UnsupportedMediaType: 'com.amazon.coral.service',
   InternalFailure: 'com.amazon.coral.service',
+  ServiceUnavailable: 'com.amazon.coral.service',
 } as const;
 
 export type SfnErrorType = keyof typeof NAMESPACES;
 
 /** Statuses other than AWS's 400 for client errors. */
-const STATUS: Partial<Record<SfnErrorType, number>> = { AccessDeniedException: 403, UnsupportedMediaType: 415, InternalFailure: 500 };
+const STATUS: Partial<Record<SfnErrorType, number>> = { AccessDeniedException: 403, UnsupportedMediaType: 415, InternalFailure: 500, ServiceUnavailable: 503 };
 
 /** An error answered as AWS JSON 1.0: `{"__type": "<namespace>#<type>", "message": "..."}` with its HTTP status. */
 export class SfnError extends Error {
