@@ -2,6 +2,7 @@ import '../engine/polyfills.js';
 import '../engine/process-defaults.js';
 import { parseRuntimeCommandLine, RUNTIME_USAGE, RuntimeUsageError } from './runtime-options.js';
 import { prepareDataFolder } from './store/data-folder.js';
+import type { RunningRuntime } from './start-runtime.js';
 
 /**
  * `npm start -- [options]`: the local runtime in the foreground. Exit 0 after a clean stop
@@ -21,19 +22,20 @@ async function main(): Promise<number> {
     return 0;
   }
   const log = (line: string) => process.stderr.write(`jml runtime: ${line}\n`);
-  let runtime;
+  let runtime: RunningRuntime;
+  let banner: string;
   try {
     // Before the rest of the runtime loads: a data folder that cannot be used fails within a second.
     if (command.options.dataDir !== undefined) prepareDataFolder(command.options.dataDir, log);
     const [{ startRuntime }, { runtimeBanner }] = await Promise.all([import('./start-runtime.js'), import('./runtime-banner.js')]);
     runtime = await startRuntime({ ...command.options, log });
-    process.stdout.write(`${runtimeBanner(runtime)}\n`);
+    banner = runtimeBanner(runtime);
   } catch (error) {
     process.stderr.write(`jml runtime: cannot start: ${(error as Error).message}\n`);
     return 1;
   }
   const running = runtime;
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) process.exit(130);
@@ -47,6 +49,9 @@ async function main(): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  // Printed once the signals are handled: whoever reads the banner may stop the runtime at once.
+  process.stdout.write(`${banner}\n`);
+  return stopped;
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {

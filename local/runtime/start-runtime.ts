@@ -19,7 +19,7 @@ import { startExecution } from './sfn/execution-operations.js';
 import { sfnApiRoute } from './sfn/sfn-api-route.js';
 import { StateMachineCatalog } from './state-machines.js';
 import { SqliteChangeBudgetStore } from '../../functions/lib/change-budget/sqlite-store.js';
-import { settleForeignExecutions } from './executor/foreign-executions.js';
+import { planForeignExecutions } from './executor/foreign-executions.js';
 import { BackupSchedule } from './store/backup-schedule.js';
 import { prepareDataFolder } from './store/data-folder.js';
 import { ExecutionStore } from './store/execution-store.js';
@@ -140,10 +140,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     };
     const executor = new Executor({ store, catalog, clock: clock.engine, api, org, configFile, concurrency, log, handlerVariables });
     // Before anything runs or calls the org: executions of another org never run against this one.
-    const foreignExecutions = settleForeignExecutions(store, executor, org, {
+    const foreignPlan = planForeignExecutions(store, executor, org, {
       abort: options.abortForeignExecutions ?? false, adoptUnknown: options.adoptUnknownExecutions ?? false, log,
     });
     if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(config, configFile, api);
+    const foreignExecutions = foreignPlan.apply();
     const backedUp = changeBudget;
     backups = new BackupSchedule([
       { name: 'runtime.sqlite', backups: store.backups, backup: (file) => store.backup(file) },

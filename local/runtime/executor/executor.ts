@@ -1,4 +1,4 @@
-import type { EngineClock } from '../../engine/engine-clock.js';
+import { abortError, type EngineClock } from '../../engine/engine-clock.js';
 import type { ApiTarget } from '../../engine/handler-environment.js';
 import { runWorkflow, type ResumePoint, type WorkflowRun } from '../../engine/run-workflow.js';
 import { executionArn } from '../sfn/arns.js';
@@ -185,10 +185,19 @@ export class Executor {
 
   private async run(execution: ActiveExecution): Promise<void> {
     const { record, machine, controller } = execution;
-    const slot = new ExecutionSlot(this.pool, (phase) => {
-      execution.phase = phase;
-      this.notifyPhase();
-    });
+    const slot = new ExecutionSlot(
+      this.pool,
+      (phase) => {
+        execution.phase = phase;
+        this.notifyPhase();
+      },
+      // With the data folder full, a step could not be recorded: the execution pauses before it runs one.
+      () => {
+        if (this.options.store.writes.tryReopen()) return;
+        this.pause(execution);
+        throw abortError();
+      },
+    );
     const resume: ResumePoint | undefined = record.resume
       ? { state: record.resume.state, input: JSON.parse(record.resume.input) as unknown, ...(record.resume.waitUntil ? { waitUntil: record.resume.waitUntil } : {}) }
       : undefined;

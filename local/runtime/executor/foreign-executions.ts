@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { z } from 'zod';
 import type { ExecutionStore } from '../store/execution-store.js';
 import { describeOrg, sameOrg, type OrgBinding } from '../store/org-binding.js';
 import type { ExecutionRecord } from '../store/store-types.js';
@@ -21,26 +23,38 @@ const FOLDER_ORG_KEY = 'org';
 /** Executions listed in the refusal; the rest are counted. */
 const LISTED = 10;
 
+/** What the start will do about executions of another org, once nothing else refuses it (`apply`). */
+export interface ForeignExecutionsPlan {
+  /** RUNNING executions bound to another org (ended ABORTED by `apply`). */
+  foreign: readonly ExecutionRecord[];
+  /** Aborts the foreign ones, adopts those of unknown org, notes `org` as the data folder's. */
+  apply(): { aborted: number; adopted: number };
+}
+
 /**
- * Before anything runs: an execution runs only against the org it was started for. RUNNING
- * executions bound to another org, or to none recorded, refuse the start (listed, with the ways
- * out), unless the options say to abort them or to adopt the unknown ones. Then records `org` as
- * the data folder's org. @throws ForeignExecutionsError
+ * Before anything runs or the org is called: an execution runs only against the org it was started
+ * for. RUNNING executions bound to another org, or to none recorded, refuse the start (listed, with
+ * the ways out), unless the options say to abort them or to adopt the unknown ones. Nothing is
+ * written until `apply`, so a start refused later (a config the org does not fit) changes nothing.
+ * @throws ForeignExecutionsError
  */
-export function settleForeignExecutions(store: ExecutionStore, executor: Pick<Executor, 'stop'>, org: OrgBinding, options: ForeignExecutionOptions): { aborted: number; adopted: number } {
-  let adopted = 0;
-  if (options.adoptUnknown) {
-    adopted = store.bindUnknownOrg(org);
-    if (adopted > 0) options.log(`${adopted} running execution(s) of unknown org adopted by ${describeOrg(org)} (--adopt-unknown-executions)`);
-  }
-  const foreign = store.runningExecutions().filter((record) => !sameOrg(record.org, org));
+export function planForeignExecutions(store: ExecutionStore, executor: Pick<Executor, 'stop'>, org: OrgBinding, options: ForeignExecutionOptions): ForeignExecutionsPlan {
+  const running = store.runningExecutions();
+  const foreign = running.filter((record) => !sameOrg(record.org, org) && !(options.adoptUnknown && record.org === undefined));
   if (foreign.length > 0 && !options.abort) throw new ForeignExecutionsError(refusal(store.file, org, foreign));
-  for (const record of foreign) {
-    executor.stop(record, 'Runtime.ForeignOrg', `Not run: it was started for ${describeOrg(record.org)}, and the runtime was started for ${describeOrg(org)} with --abort-foreign-executions.`);
-  }
-  if (foreign.length > 0) options.log(`${foreign.length} running execution(s) of another org ended ABORTED without running (--abort-foreign-executions)`);
-  noteFolderOrg(store, org, options.log);
-  return { aborted: foreign.length, adopted };
+  return {
+    foreign,
+    apply: () => {
+      const adopted = options.adoptUnknown ? store.bindUnknownOrg(org) : 0;
+      if (adopted > 0) options.log(`${adopted} running execution(s) of unknown org adopted by ${describeOrg(org)} (--adopt-unknown-executions)`);
+      for (const record of foreign) {
+        executor.stop(record, 'Runtime.ForeignOrg', `Not run: it was started for ${describeOrg(record.org)}, and the runtime was started for ${describeOrg(org)} with --abort-foreign-executions.`);
+      }
+      if (foreign.length > 0) options.log(`${foreign.length} running execution(s) of another org ended ABORTED without running (--abort-foreign-executions)`);
+      noteFolderOrg(store, org, options.log);
+      return { aborted: foreign.length, adopted };
+    },
+  };
 }
 
 function refusal(file: string, org: OrgBinding, foreign: ExecutionRecord[]): string {
@@ -62,18 +76,24 @@ function workflowOf(record: ExecutionRecord): string {
   return record.stateMachineArn.slice(record.stateMachineArn.lastIndexOf(':') + 1);
 }
 
+const FolderOrg = z.object({ orgId: z.string(), apiBase: z.string() });
+
+/** Keeps which org the data folder was last started with; a change is logged. */
 function noteFolderOrg(store: ExecutionStore, org: OrgBinding, log: (line: string) => void): void {
   const text = JSON.stringify(org);
   const before = store.getMeta(FOLDER_ORG_KEY);
   if (before === text) return;
   if (before !== undefined) {
-    let previous: OrgBinding | undefined;
-    try {
-      previous = JSON.parse(before) as OrgBinding;
-    } catch {
-      previous = undefined;
-    }
-    log(`data folder ${store.file}: last started with ${describeOrg(previous)}, now with ${describeOrg(org)} (each execution stays bound to the org it was started for)`);
+    const previous = FolderOrg.safeParse(parseJson(before));
+    log(`data folder ${dirname(store.file)}: last started with ${describeOrg(previous.success ? previous.data : undefined)}, now with ${describeOrg(org)} (each execution stays bound to the org it was started for)`);
   }
   store.setMeta(FOLDER_ORG_KEY, text);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
