@@ -12,6 +12,6 @@ export class DamagedStoreError extends Error {
     /** What to do, with the commands (restore the newest backup, or move the file aside). */
     readonly advice: string,
   ) {
-    super(`${file} ${problem}; it was left as it is. ${advice}`);
+    super(`${file} ${problem}; it was left as it is.\n${advice}`);
   }
 }

@@ -89,7 +89,8 @@ export function checkIntegrity(db: SqliteConnection, file: string, advice: () =>
     throw damagedBy(error, file, advice);
   }
   if (problems.length === 1 && problems[0] === 'ok') return;
-  throw new DamagedStoreError(file, `is damaged (SQLite's integrity check: ${problems.slice(0, 3).join('; ')})`, advice());
+  const first = problems.flatMap((row) => row.split('\n')).filter((line) => line.trim() && !line.startsWith('*** in database')).slice(0, 3);
+  throw new DamagedStoreError(file, `is damaged (SQLite's integrity check: ${first.join('; ')})`, advice());
 }
 
 /** A SQLite error that says the file is not a sound database, as a DamagedStoreError; anything else unchanged. */
