@@ -64,7 +64,7 @@ describe('runtime: a full data folder (SQLITE_FULL)', () => {
     expect(await statusOf(client, busy.executionArn!)).toBe('RUNNING');
     expect((await fullHistory(client, waiting.executionArn!)).length).toBe(waitingEvents);
     expect(org.proxy.count('DELETE', REMOVE_USER)).toBe(0);
-    expect(runtime.executor.stats().paused).toBe(2);
+    expect(runtime.executor.pausedExecutions().sort()).toEqual([busy.executionArn, waiting.executionArn].sort());
 
     // Act: space is back; the next start goes through
     runtime.store.capSizeForTests(undefined);
@@ -110,7 +110,7 @@ describe('runtime: a full data folder (SQLITE_FULL)', () => {
     runtime.store.capSizeForTests(runtime.store.pageCount());
     await refusalOf(client.send(leaver('leaver-big', GRACE, 'x'.repeat(200_000))));
     await moveClock(runtime.endpoint, { advanceMs: 31 * DAY });
-    expect(runtime.executor.stats().paused).toBe(1);
+    expect(runtime.executor.pausedExecutions()).toEqual([started.executionArn]);
 
     // Act: room comes back; nobody calls the API
     runtime.store.capSizeForTests(undefined);

@@ -107,10 +107,15 @@ export class Executor {
   }
 
   /** What the executions of this process are doing, and the most that ever ran states at once. */
-  stats(): { running: number; queued: number; waiting: number; paused: number; peakRunning: number } {
+  stats(): { running: number; queued: number; waiting: number; peakRunning: number } {
     const phases = [...this.active.values()].map((execution) => execution.phase);
     const count = (phase: string) => phases.filter((p) => p === phase).length;
-    return { running: count('running'), queued: count('queued'), waiting: count('waiting'), paused: this.paused.size, peakRunning: this.pool.peakBusy };
+    return { running: count('running'), queued: count('queued'), waiting: count('waiting'), peakRunning: this.pool.peakBusy };
+  }
+
+  /** Executions paused because the data folder took no writes, waiting for room (ARNs). */
+  pausedExecutions(): string[] {
+    return [...this.paused.values()];
   }
 
   /** Continues the executions paused for lack of room, from their last recorded step. Returns how many. */
