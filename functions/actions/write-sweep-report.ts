@@ -9,6 +9,8 @@ import { AccountDecisionSchema } from '../lib/sweep/sweep-types.js';
 export const inputSchema = z.strictObject({
   reportPrefix: ReportPrefixSchema,
   startedAt: StartedAtSchema,
+  /** Absent in executions started before it existed. */
+  scheduledAt: StartedAtSchema.optional(),
   executionName: z.string().min(1).max(256),
   dryRun: z.boolean(),
   /** DecideInactivity's output: whether the blast radius stopped the run, and why. */
@@ -26,6 +28,7 @@ export async function writeSweepReport(input: WriteSweepReportInput, deps: Pick<
   return writeReport(store, input.reportPrefix, decisions, {
     executionName: input.executionName,
     startedAt: input.startedAt,
+    ...(input.scheduledAt ? { scheduledAt: input.scheduledAt } : {}),
     dryRun: input.dryRun,
     stage: 'plan',
     ...(input.decision.blocked ? { blockedMessage: input.decision.message } : {}),
