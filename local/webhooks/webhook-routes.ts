@@ -52,8 +52,8 @@ export interface RunningWebhookServer {
  */
 export async function startWebhookServer(options: { handler: ApiGatewayHandler; port?: number; host?: string; timeouts?: Partial<ServerTimeouts> }): Promise<RunningWebhookServer> {
   const route = createWebhookRoute(options.handler);
-  // keepAliveMs: a burst of deliveries must not be throttled by keep-alive defaults.
-  const server: Server = createServer(serverTimeoutOptions({ keepAliveMs: 5_000, ...options.timeouts }), (req, res) => {
+  // The keep-alive default (5 s) also keeps a burst of deliveries on warm connections.
+  const server: Server = createServer(serverTimeoutOptions(options.timeouts), (req, res) => {
     route(req, res)
       .then((served) => {
         if (served) return;
