@@ -97,6 +97,19 @@ describe('the runtime: a name from outside never selects code or data (every Obj
     expect((await client.send(new ListExecutionsCommand({ stateMachineArn: hrEventArn }))).executions).toEqual([]);
   });
 
+  it('headers named after every Object.prototype member change nothing: a signed delivery still verifies', async () => {
+    // Prepare
+    const [ada] = demoCompany(new Date().toISOString().slice(0, 10));
+    const delivery = signDelivery('hibob', hiBobEventBody(ada, 'employee.deleted', new Date()));
+    const extra = Object.fromEntries(PROTOTYPE_NAMES.map((name) => [name, 'x']));
+
+    // Act
+    const answer = await sendDelivery(runtime.endpoint, { ...delivery, headers: { ...extra, ...delivery.headers } });
+
+    // Assess
+    expect(answer).toEqual({ status: 200, body: { status: 'ignored', reason: 'event type employee.deleted is not mapped to an HR event' } });
+  });
+
   it.each(ODD_TARGETS)('the request target %s is a 4xx, and the runtime keeps serving', async (target) => {
     // Act
     const answer = await rawGet(runtime.port, target);
