@@ -1,7 +1,7 @@
 import '../engine/polyfills.js';
 import '../engine/process-defaults.js';
 import { runtimeBanner } from './runtime-banner.js';
-import { parseRuntimeCommandLine, RUNTIME_USAGE, RuntimeUsageError } from './runtime-options.js';
+import { parseRuntimeCommandLine, runtimeUsage, RuntimeUsageError } from './runtime-options.js';
 import { startRuntime } from './start-runtime.js';
 
 /**
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (command.help) {
-    process.stdout.write(RUNTIME_USAGE);
+    process.stdout.write(runtimeUsage(process.env));
     return 0;
   }
   let runtime;

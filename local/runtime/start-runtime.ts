@@ -1,5 +1,6 @@
 import { assertConfigFitsOrg } from './config-against-org.js';
 import { webhookRoute } from './http/webhook-route.js';
+import { configuredWebhookSources, type WebhookSourceStatus } from '../../functions/lib/hr/configured-webhook-sources.js';
 import { DEFAULT_SWEEP_SCHEDULE, SweepScheduler, type SweepScheduleOptions } from './sweep-scheduler.js';
 import { STATE_MACHINE_ARN_VARIABLES } from '../../functions/lib/executions/state-machine-arns.js';
 import { dirname, join } from 'node:path';
@@ -63,6 +64,8 @@ export interface RunningRuntime {
   simulatorControlUrl?: string;
   clockMode: ClockMode;
   concurrency: number;
+  /** Per HR webhook source, whether its signing secret is configured (names only, never values). */
+  webhookSources: WebhookSourceStatus[];
   /** Executions found RUNNING at start and continued, and how many of them were in a Wait. */
   resumed: { running: number; waiting: number };
   /**
@@ -139,6 +142,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       clockMode: clock.mode,
       concurrency,
       resumed,
+      webhookSources: configuredWebhookSources({ ...process.env, ...handlerVariables }, config.hr),
       startExecution: (request) => {
         const started = startExecution(context, request) as { executionArn: string; startDate: number };
         return { executionArn: started.executionArn, startDate: new Date(started.startDate * 1000) };
