@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const proxy = await startRecordingProxy(sim.baseUrl);
   const reportDir = mkdtempSync(join(tmpdir(), 'jml-sweep-bench-'));
   const config = loadJmlConfigFile(DEFAULT_CONFIG_FILE);
-  config.inactivity = { enforce: true, rules: [{ id: 'suspend-dormant', product: 'all', inactiveDays: SUSPEND_DAYS, action: 'suspend' }], exclude: { addedWithinDays: 30, groups: [] } };
+  config.inactivity = { enforce: true, rules: [{ id: 'suspend-dormant', product: 'all', inactiveDays: SUSPEND_DAYS, action: 'suspend' }], exclude: { addedWithinDays: 30, groups: [] }, newAccessGraceDays: 30 };
   config.limits.maxSweepActions = { count: 200, percent: 1 };
   console.log(`org: ${USERS} users generated in ${((performance.now() - generation) / 1000).toFixed(1)} s; time scale ${TIME_SCALE} (1 simulated minute = ${(60 / TIME_SCALE).toFixed(1)} s); limits ${limits.default}/min (default), ${limits.lastActiveDates}/min (last-active-dates)`);
   try {
