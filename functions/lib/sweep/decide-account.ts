@@ -49,7 +49,11 @@ export function decideAccount(account: ScannedAccount, context: DecisionContext)
   const standing = exclusionOf(account, context);
   if (standing) return excluded(standing.exclusion, standing.reason);
 
-  const grace = new NewAccessGrace(products, context.recentAccess);
+  const held = new Set(products.map((product) => product.siteId));
+  const grantedDirectly = [...granted]
+    .filter(([siteId]) => !held.has(siteId))
+    .map(([siteId, grantedAt]) => ({ siteId, productKey: context.access.sites.find((site) => site.siteId === siteId)?.productKey ?? 'unknown', grantedAt }));
+  const grace = new NewAccessGrace(products, grantedDirectly, context.recentAccess);
   const suspendRule = inactivity.rules.find((rule) => rule.action === 'suspend' && suspendMatches(rule, products, overall.days));
   let decided: { decision: AccountDecision; why: string } | undefined;
   let sparedSuspension: { rule: InactivityRule; why: string } | undefined;

@@ -15,14 +15,23 @@ const dateOf = (iso: string) => iso.slice(0, 10);
  *   (its inactivity would be counted from `addedToOrg`) is not reclaimed, and an account never
  *   active is not suspended. Activity dates still count: they do not depend on the audit log.
  */
-export class NewAccessGrace {
-  private readonly granted: ProductInactivity[];
+/** A product instance as the grace sees it: held (with its activity), or only granted directly. */
+type GraceProduct = Pick<ProductInactivity, 'siteId' | 'productKey' | 'lastActive' | 'grantedAt'>;
 
+export class NewAccessGrace {
+  private readonly granted: GraceProduct[];
+
+  /**
+   * @param products the held products, `grantedAt` set on those received within the grace;
+   * @param grantedDirectly products received within the grace through a role given to the account
+   *   itself, which the scan does not show as held: they spare a suspension, nothing to reclaim.
+   */
   constructor(
     private readonly products: readonly ProductInactivity[],
+    grantedDirectly: readonly GraceProduct[],
     private readonly recentAccess: Pick<RecentAccess, 'graceDays' | 'unavailable'>,
   ) {
-    this.granted = products.filter((product) => product.grantedAt !== undefined);
+    this.granted = [...products.filter((product) => product.grantedAt !== undefined), ...grantedDirectly];
   }
 
   /** Whether a reclaim rule may take this product instance. */
@@ -43,8 +52,8 @@ export class NewAccessGrace {
    * inactivity.newAccessGraceDays: 30 days)`, for the products a reclaim rule matched and, when
    * the suspension was spared, everything that spared it.
    */
-  describe(sparedProducts: readonly ProductInactivity[], suspension?: InactivityRule): string {
-    const all = suspension ? [...sparedProducts, ...this.products.filter((product) => this.sparesSuspensionThrough(product, suspension))] : sparedProducts;
+  describe(sparedProducts: readonly GraceProduct[], suspension?: InactivityRule): string {
+    const all = suspension ? [...sparedProducts, ...this.suspensionSparedThrough(suspension)] : sparedProducts;
     const products = [...new Map(all.map((product) => [product.siteId, product])).values()];
     const parts: string[] = [];
     const granted = products.filter((product) => product.grantedAt !== undefined);
@@ -61,9 +70,9 @@ export class NewAccessGrace {
     return `spared: ${parts.join('; ')}${suspension ? `; not suspended (rule ${suspension.id})` : ''}`;
   }
 
-  /** The products that stopped a suspension: any recent grant; without the audit log, the never-used ones. */
-  private sparesSuspensionThrough(product: ProductInactivity, rule: InactivityRule): boolean {
-    if (this.granted.length > 0) return product.grantedAt !== undefined;
-    return product.lastActive === undefined && productMatches(rule.product, product.productKey);
+  /** The products that stopped a suspension: every recent grant; without the audit log, the never-used ones. */
+  private suspensionSparedThrough(rule: InactivityRule): GraceProduct[] {
+    if (this.granted.length > 0) return this.granted;
+    return this.products.filter((product) => product.lastActive === undefined && productMatches(rule.product, product.productKey));
   }
 }

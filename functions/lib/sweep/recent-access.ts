@@ -13,8 +13,11 @@ export interface AuditLogUnavailable {
  * grants the scan read in the audit log (`grants.json`). Indexed once per step (by account and by
  * group), so deciding 100,000 accounts stays linear.
  *
- * A grant counts while it still holds: through a group only while the account is still a member
- * (a group left since gives nothing); a role given to a group reaches its members of today.
+ * An account *received* a product when every way it holds it today is recent: each group that
+ * grants it was joined within the grace, or was given the product within the grace. A group held
+ * from before (no recent event) means the access is not new, even if a new group grants it again.
+ * A group left since gives nothing. A product role given to the account itself counts as one more
+ * recent way (the scan does not see direct roles, so an old one cannot be told apart).
  */
 export class RecentAccess {
   /** Grace in days; 0 when off. */
@@ -34,28 +37,57 @@ export class RecentAccess {
     const oldest = now.getTime() - this.graceDays * DAY_MS;
     for (const grant of file.grants) {
       if (Date.parse(grant.at) <= oldest) continue;
-      const index = grant.accountId ? this.byAccount : grant.groupId ? this.byGroup : undefined;
-      const key = grant.accountId ?? grant.groupId;
-      if (!index || !key) continue;
+      const [index, key] = grant.accountId ? [this.byAccount, grant.accountId] : [this.byGroup, grant.groupId];
+      if (key === undefined) continue;
       const list = index.get(key);
       if (list) list.push(grant);
       else index.set(key, [grant]);
     }
   }
 
-  /** The sites this account was granted within the grace, each with its latest grant time (ISO-8601). */
+  /** The sites this account received within the grace, each with when it received it (ISO-8601). */
   grantedTo(account: Pick<ScannedAccount, 'accountId' | 'groups'>): Map<string, string> {
-    const granted = new Map<string, string>();
-    const add = (siteId: string, at: string) => {
-      const known = granted.get(siteId);
-      if (!known || Date.parse(at) > Date.parse(known)) granted.set(siteId, at);
-    };
     const memberOf = new Set(account.groups.map((group) => group.id));
+    const joined = new Map<string, string>();
+    const direct = new Map<string, string>();
     for (const grant of this.byAccount.get(account.accountId) ?? []) {
-      if (grant.groupId && memberOf.has(grant.groupId)) for (const siteId of this.groupSites.get(grant.groupId) ?? []) add(siteId, grant.at);
-      if (grant.siteId && (!grant.groupId || memberOf.has(grant.groupId))) add(grant.siteId, grant.at);
+      if (grant.groupId) {
+        if (memberOf.has(grant.groupId)) joined.set(grant.groupId, latest(joined.get(grant.groupId), grant.at));
+      } else if (grant.siteId) direct.set(grant.siteId, latest(direct.get(grant.siteId), grant.at));
     }
-    for (const groupId of memberOf) for (const grant of this.byGroup.get(groupId) ?? []) if (grant.siteId) add(grant.siteId, grant.at);
-    return granted;
+    // Sites given to a group the account is in: group id -> site id -> when.
+    const groupGiven = new Map<string, Map<string, string>>();
+    for (const groupId of memberOf) {
+      for (const grant of this.byGroup.get(groupId) ?? []) {
+        if (!grant.siteId) continue;
+        const sites = groupGiven.get(groupId) ?? new Map<string, string>();
+        sites.set(grant.siteId, latest(sites.get(grant.siteId), grant.at));
+        groupGiven.set(groupId, sites);
+      }
+    }
+    const candidates = new Set([
+      ...direct.keys(),
+      ...[...joined.keys()].flatMap((groupId) => this.groupSites.get(groupId) ?? []),
+      ...[...groupGiven.values()].flatMap((sites) => [...sites.keys()]),
+    ]);
+    const received = new Map<string, string>();
+    for (const siteId of candidates) {
+      // When each way the account holds the site today began, if recently; one old way: not new.
+      const ways = [...memberOf].filter((groupId) => this.groupSites.get(groupId)?.includes(siteId));
+      const since = ways.map((groupId) => newest(joined.get(groupId), groupGiven.get(groupId)?.get(siteId)));
+      if (since.some((at) => at === undefined)) continue;
+      const times = [...(since as string[]), ...(direct.has(siteId) ? [direct.get(siteId) as string] : [])];
+      if (times.length > 0) received.set(siteId, times.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)));
+    }
+    return received;
   }
+}
+
+function latest(known: string | undefined, at: string): string {
+  return known === undefined || Date.parse(at) > Date.parse(known) ? at : known;
+}
+
+function newest(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : latest(a, b);
 }
