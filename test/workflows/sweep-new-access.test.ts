@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SITES } from '../../local/simulator/index.js';
+import { runWorkflow } from '../../local/engine/run-workflow.js';
+import { DEMO_SITES, startSimulator } from '../../local/simulator/index.js';
+import { startRecordingProxy } from '../support/recording-proxy.js';
 import { runScript } from '../e2e/cli-harness.js';
 import { useDemoSimulator } from './support/demo-simulator.js';
 import { decisionsOf, runSweep, sweepConfig, useReportDir } from './support/sweep-harness.js';
@@ -182,4 +184,26 @@ describe('the grace survives processes and days: the source is the org audit log
       rmSync(reports, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('the audit log costs the same few calls per sweep, whatever the size of the org', () => {
+  const reportDir = useReportDir();
+
+  it.each([[23], [250]])('%i people: 4 events queries (one per grant action), within the events limit of 10/min', async (users) => {
+    // Prepare: the simulator's rate limits on (events: 10/min per key and path).
+    const sim = await startSimulator(users === 23 ? {} : { users });
+    const proxy = await startRecordingProxy(sim.baseUrl);
+    try {
+      // Act
+      const sweep = await runWorkflow({ workflow: 'sweep', input: { dryRun: true }, api: { baseUrl: proxy.baseUrl, apiKey: sim.apiKey, orgId: sim.orgId }, reportDir: reportDir(), shortenWaits: true, httpMaxAttempts: 1 });
+
+      // Assess
+      expect(sweep.status).toBe('SUCCEEDED');
+      expect(proxy.count('GET', /\/v1\/orgs\/[^/]+\/events$/)).toBe(4);
+      expect(proxy.summary().filter((line) => line.includes('/users/search'))).toHaveLength(Math.ceil(users / 100));
+    } finally {
+      await proxy.close();
+      await sim.close();
+    }
+  });
 });
