@@ -27,7 +27,7 @@ beforeEach(() => {
     urls.push(new URL(String(input instanceof Request ? input.url : input)));
     return fetch(input, init);
   };
-  source = new V2SweepSource({ orgId: sim.orgId, directoryId: sim.directoryId, baseUrl: sim.baseUrl, apiKey: () => sim.apiKey, retry: { maxAttempts: 1 }, fetch: recording });
+  source = new V2SweepSource({ orgId: sim.orgId, directoryId: sim.directoryId, baseUrl: sim.baseUrl, apiKey: async () => sim.apiKey, retry: { maxAttempts: 1 }, fetch: recording });
 });
 
 const idOf = (email: string) => sim.state.findUserByEmail(email)!.accountId;
