@@ -34,8 +34,8 @@ export interface SweepDecisionSummary {
 
 /**
  * Decides every scanned account (`decideAccount`, a pure function of the account, the config, the
- * access map and the run's start time), writes every decision to the report store, and checks the
- * blast radius. The candidates' scan records are kept for the confirmation step.
+ * access map, the access granted recently (the audit log's `grants.json`) and the run's start time),
+ * writes every decision to the report store, and checks the blast radius. The candidates' scan records are kept for the confirmation step.
  */
 export async function decideInactivity(input: DecideInactivityInput, deps: Pick<SweepDeps, 'store' | 'config'>): Promise<SweepDecisionSummary> {
   const store = await deps.store();

@@ -119,7 +119,8 @@ export class V2SweepSource implements SweepSource {
           await pacer.acquire();
           return this.events.listEvents({ from: String(since.getTime()), action, limit: EVENTS_PAGE_SIZE }, cursor);
         },
-        nextCursor: (page) => cursorFromNextUrl('v1.listEvents', page.links?.next),
+        // EventPage carries the cursor twice: `links.next` (a URL) and `meta.next` (the token).
+        nextCursor: (page) => cursorFromNextUrl('v1.listEvents', page.links?.next) ?? page.meta?.next ?? undefined,
       });
       for await (const page of pages) {
         events += page.data.length;
