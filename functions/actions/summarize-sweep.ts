@@ -11,7 +11,7 @@ import { AccountDecisionSchema, countDecisions, type AccountDecision, type Decis
 
 export const inputSchema = z.strictObject({
   executionName: z.string().min(1).max(256),
-  request: z.looseObject({ dryRun: z.boolean(), reason: z.string(), reportPrefix: ReportPrefixSchema, startedAt: StartedAtSchema }),
+  request: z.looseObject({ dryRun: z.boolean(), reason: z.string(), reportPrefix: ReportPrefixSchema, startedAt: StartedAtSchema, scheduledAt: StartedAtSchema.optional() }),
   decision: z.looseObject({ accounts: z.number().int(), due: z.number().int(), blocked: z.boolean(), confirmed: z.boolean().optional(), limit: z.looseObject({ allowed: z.number().int() }) }),
   report: z.looseObject({ html: z.string(), csv: z.string() }),
   results: ResultsSchema,
@@ -52,7 +52,10 @@ export async function summarizeSweep(input: SummarizeSweepInput, deps: Pick<Swee
     const confirmed = await readJson(store, sweepFiles.confirmations(prefix), z.array(AccountDecisionSchema));
     decisions = withOutcomes(decisions, confirmed, actions);
     const grants = await readJson(store, sweepFiles.grants(prefix), RecentGrantsFileSchema);
-    report = await writeReport(store, prefix, decisions, { executionName: input.executionName, startedAt: request.startedAt, dryRun: false, stage: 'final', auditLog: auditLogNote(grants) });
+    report = await writeReport(store, prefix, decisions, {
+      executionName: input.executionName, startedAt: request.startedAt, ...(request.scheduledAt ? { scheduledAt: request.scheduledAt } : {}), dryRun: false, stage: 'final',
+      auditLog: auditLogNote(grants),
+    });
   }
   assertNoFailures(actions);
   const counts = countOutcomes(actions);

@@ -11,6 +11,8 @@ import { auditLogNote } from '../lib/sweep/report/audit-log-note.js';
 export const inputSchema = z.strictObject({
   reportPrefix: ReportPrefixSchema,
   startedAt: StartedAtSchema,
+  /** Absent in executions started before it existed. */
+  scheduledAt: StartedAtSchema.optional(),
   executionName: z.string().min(1).max(256),
   dryRun: z.boolean(),
   /** DecideInactivity's output: whether the blast radius stopped the run, and why. */
@@ -30,6 +32,7 @@ export async function writeSweepReport(input: WriteSweepReportInput, deps: Pick<
     auditLog: auditLogNote(grants),
     executionName: input.executionName,
     startedAt: input.startedAt,
+    ...(input.scheduledAt ? { scheduledAt: input.scheduledAt } : {}),
     dryRun: input.dryRun,
     stage: 'plan',
     ...(input.decision.blocked ? { blockedMessage: input.decision.message } : {}),

@@ -113,7 +113,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const router = new Router();
     router.add('POST', '/', sfnApiRoute(context, log));
     mountClockRoutes(router, clockControl);
-    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables })));
+    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables }), log));
     let port = options.port ?? DEFAULT_PORT;
     server = createRuntimeServer(router, () => port, log);
     port = await listen(server, port);
@@ -122,7 +122,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const sweepArn = catalog.all.find((machine) => machine.workflow === 'sweep')?.arn;
     const schedule = options.sweepSchedule ?? DEFAULT_SWEEP_SCHEDULE;
     const scheduler = schedule && sweepArn
-      ? new SweepScheduler(schedule, clock.engine, (name) => startExecution(context, { stateMachineArn: sweepArn, name, input: '{}' }), log)
+      ? new SweepScheduler(schedule, clock.engine, (run) => startExecution(context, { stateMachineArn: sweepArn, name: run.name, input: JSON.stringify(run.input) }), log)
       : undefined;
 
     const listening = server;

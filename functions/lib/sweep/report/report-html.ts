@@ -7,6 +7,8 @@ import { escapeHtml } from './escape-html.js';
 export interface ReportMeta {
   executionName: string;
   startedAt: string;
+  /** The schedule's run time the sweep stands for, when a schedule started it: the title's date. */
+  scheduledAt?: string;
   dryRun: boolean;
   /** `plan`: written before acting; `final`: with the outcomes. */
   stage: 'plan' | 'final';
@@ -82,7 +84,8 @@ export function renderReportHtml(decisions: readonly AccountDecision[], meta: Re
   const idp = decisions.filter((d) => d.exclusion === 'idp-synced');
   const byExclusion = EXCLUSIONS.map((exclusion) => [EXCLUSION_LABELS[exclusion], String(decisions.filter((d) => d.exclusion === exclusion).length)]).filter(([, n]) => n !== '0');
   const actedHeading = meta.stage === 'final' && !meta.dryRun && !meta.blockedMessage ? 'Accounts acted on' : 'Accounts to act on';
-  const title = `Inactivity sweep ${meta.startedAt.slice(0, 10)}`;
+  const title = `Inactivity sweep ${(meta.scheduledAt ?? meta.startedAt).slice(0, 10)}`;
+  const scheduled = meta.scheduledAt && meta.scheduledAt !== meta.startedAt ? `scheduled ${meta.scheduledAt}, ` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -90,7 +93,7 @@ export function renderReportHtml(decisions: readonly AccountDecision[], meta: Re
 <title>${escapeHtml(title)}</title><style>${STYLE}.visually-hidden{position:absolute;left:-9999px}</style></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">Execution ${escapeHtml(meta.executionName)}, started ${escapeHtml(meta.startedAt)} · ${decisions.length} account(s) considered · ${meta.dryRun ? 'dry run' : 'enforced'}</p>
+<p class="meta">Execution ${escapeHtml(meta.executionName)}, ${escapeHtml(scheduled)}started ${escapeHtml(meta.startedAt)} · ${decisions.length} account(s) considered · ${meta.dryRun ? 'dry run' : 'enforced'}</p>
 ${banner(meta, counts.suspend + counts.reclaim, acted)}
 ${auditLogLine(meta.auditLog)}
 <h2>Decisions</h2>
