@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../local/engine/manual-clock.js';
 import { runWorkflow } from '../../local/engine/run-workflow.js';
 import { DEMO_SITES, startSimulator } from '../../local/simulator/index.js';
 import { startRecordingProxy } from '../support/recording-proxy.js';
@@ -153,6 +154,32 @@ describe('the sweep spares product access granted recently (audit log)', () => {
 
 describe('the grace survives processes and days: the source is the org audit log', () => {
   const sim = useDemoSimulator();
+  const reportDir = useReportDir();
+
+  it.each([
+    [6, 'spared'],
+    [31, 'reclaim'],
+  ])('a fresh engine %i days after the mover (its clock and the org\'s moved on): %s', async (days, decision) => {
+    // Prepare: the mover runs today.
+    sim().control.putUsers([
+      { email: SAM, name: 'Sam Mover', department: 'Sales', groups: ['confluence-users', 'sales'], lastActive: [{ site: DEMO_SITES.confluence.id, at: daysAgo(3) }], addedToOrg: daysAgo(1277) },
+    ]);
+    expect((await run(sim(), 'mover', { email: SAM, department: 'Support' })).status).toBe('SUCCEEDED');
+    const later = new ManualClock(Date.now() + days * DAY);
+    sim().control.setClock({ advanceMs: days * DAY });
+    try {
+      // Act: a new engine run on a clock `days` ahead, as a scheduled sweep days later would run.
+      const sweep = await runWorkflow({ workflow: 'sweep', input: {}, api: { baseUrl: sim().baseUrl, apiKey: sim().apiKey, orgId: sim().orgId }, reportDir: reportDir(), clock: later, shortenWaits: true, httpMaxAttempts: 1 });
+
+      // Assess
+      expect(sweep.status).toBe('SUCCEEDED');
+      const sam = decisionsOf({ ...sweep, path: [], output: sweep.output }, reportDir()).get(SAM);
+      expect(sam?.decision).toBe(decision);
+      if (decision === 'spared') expect(sam?.reason).toContain(`spared: access to jira-software granted ${dateOf(new Date().toISOString())}`);
+    } finally {
+      sim().control.setClock({ advanceMs: -days * DAY });
+    }
+  });
 
   it('`jml run sweep` in a fresh process, days after the mover ran in this one, still spares the new Jira access', async () => {
     // Prepare: the mover ran 6 days ago (simulator clock), in this process.
