@@ -5,6 +5,8 @@ import { writeReport, type ReportLocations } from '../lib/sweep/report/write-rep
 import { sweepActionHandler, type SweepDeps } from '../lib/sweep/sweep-action.js';
 import { sweepFiles } from '../lib/sweep/sweep-files.js';
 import { ReportPrefixSchema, StartedAtSchema } from '../lib/sweep/sweep-inputs.js';
+import { RecentGrantsFileSchema } from '../lib/sweep/access-grants.js';
+import { auditLogNote } from '../lib/sweep/report/audit-log-note.js';
 import { AccountDecisionSchema, countDecisions, type AccountDecision, type DecisionCounts } from '../lib/sweep/sweep-types.js';
 
 export const inputSchema = z.strictObject({
@@ -49,8 +51,10 @@ export async function summarizeSweep(input: SummarizeSweepInput, deps: Pick<Swee
   if (!request.dryRun && !decision.blocked && decision.confirmed) {
     const confirmed = await readJson(store, sweepFiles.confirmations(prefix), z.array(AccountDecisionSchema));
     decisions = withOutcomes(decisions, confirmed, actions);
+    const grants = await readJson(store, sweepFiles.grants(prefix), RecentGrantsFileSchema);
     report = await writeReport(store, prefix, decisions, {
       executionName: input.executionName, startedAt: request.startedAt, ...(request.scheduledAt ? { scheduledAt: request.scheduledAt } : {}), dryRun: false, stage: 'final',
+      auditLog: auditLogNote(grants),
     });
   }
   assertNoFailures(actions);
