@@ -5,6 +5,9 @@ import type { ProductInactivity } from './sweep-types.js';
 
 const dateOf = (iso: string) => iso.slice(0, 10);
 
+/** A product instance as the grace sees it: held (with its activity), or only granted directly. */
+type GraceProduct = Pick<ProductInactivity, 'siteId' | 'productKey' | 'lastActive' | 'grantedAt'>;
+
 /**
  * What `inactivity.newAccessGraceDays` spares for one account, from its held products (each with
  * `grantedAt` when the audit log shows a grant within the grace):
@@ -15,9 +18,6 @@ const dateOf = (iso: string) => iso.slice(0, 10);
  *   (its inactivity would be counted from `addedToOrg`) is not reclaimed, and an account never
  *   active is not suspended. Activity dates still count: they do not depend on the audit log.
  */
-/** A product instance as the grace sees it: held (with its activity), or only granted directly. */
-type GraceProduct = Pick<ProductInactivity, 'siteId' | 'productKey' | 'lastActive' | 'grantedAt'>;
-
 export class NewAccessGrace {
   private readonly granted: GraceProduct[];
 
