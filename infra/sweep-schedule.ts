@@ -26,7 +26,7 @@ export interface SweepScheduleProps {
 
 /**
  * Starts the inactivity sweep on an EventBridge Scheduler schedule (time zones, retries, DLQ) with
- * the input `{}`: the config decides whether it is a dry run (`inactivity.enforce`). A start that
+ * the input `{"scheduledAt": <the run time>}`: the config decides whether it is a dry run (`inactivity.enforce`). A start that
  * still fails after the retries (throttling, a deleted state machine) lands in an encrypted
  * dead-letter queue, which alarms.
  */
@@ -49,7 +49,8 @@ export class SweepSchedule extends Construct {
       schedule: scheduler.ScheduleExpression.expression(expression, TimeZone.of(props.timeZone ?? 'UTC')),
       enabled: props.enabled ?? true,
       target: new targets.StepFunctionsStartExecution(props.stateMachine, {
-        input: scheduler.ScheduleTargetInput.fromObject({}),
+        // The run time goes in as scheduledAt: a retried or late start still files its report under it.
+        input: scheduler.ScheduleTargetInput.fromObject({ scheduledAt: scheduler.ContextAttribute.scheduledTime }),
         deadLetterQueue: this.deadLetterQueue,
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),

@@ -7,6 +7,7 @@ import { ErrorNames, JmlError } from '../lib/errors.js';
 import { handlerEnvironment } from '../lib/handler-environment-scope.js';
 import { createActionHandler } from '../lib/middleware/create-action-handler.js';
 import type { ActionLogger } from '../lib/observability.js';
+import { handlerNow } from '../lib/handler-clock.js';
 
 /** What can be counted, and the config limit of each (the inactivity sweep adds `sweepAction`). */
 const KINDS = {
@@ -82,7 +83,7 @@ export const handler = createActionHandler({
     config: loadJmlConfig(),
     store: changeBudgetStoreFor(),
     scope: handlerEnvironment().ATLASSIAN_ORG_ID?.trim() || 'default',
-    now: () => new Date(),
+    now: handlerNow,
     logger,
   }),
   run: reserveChangeBudget,

@@ -7,6 +7,7 @@ import { createHrSecretReader, type HrSecretReader } from '../lib/hr/hr-secrets.
 import { createPersonFetcher } from '../lib/hr/person-fetcher.js';
 import { resolveNotice, type Resolution, type ResolveDeps } from '../lib/hr/resolve-notice.js';
 import { createActionHandler } from '../lib/middleware/create-action-handler.js';
+import { handlerNow } from '../lib/handler-clock.js';
 
 /** One notice of an hr-event execution, with where it came from. */
 export const inputSchema = z.strictObject({
@@ -37,7 +38,7 @@ export const handler = createActionHandler({
     const { hr } = loadJmlConfig();
     if (!hr) throw new JmlError(ErrorNames.Configuration, 'The JML config has no hr: section, so HR events cannot be mapped. Add one (see config/jml.example.yaml).');
     secrets ??= createHrSecretReader();
-    return { hr, now: () => new Date(), fetchPerson: createPersonFetcher({ hr, secrets }) };
+    return { hr, now: handlerNow, fetchPerson: createPersonFetcher({ hr, secrets }) };
   },
   run: resolveHrEvent,
 });

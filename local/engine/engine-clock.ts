@@ -11,7 +11,15 @@ export interface EngineClock {
    * Resolves once `now() >= deadlineMs`. Rejects with an `AbortError` when `signal` aborts first,
    * so a stopped execution makes no further call.
    */
-  sleepUntil(deadlineMs: number, signal?: AbortSignal): Promise<void>;
+  sleepUntil(deadlineMs: number, signal?: AbortSignal, options?: SleepOptions): Promise<void>;
+}
+
+export interface SleepOptions {
+  /**
+   * A background sleeper (a schedule) is not a deadline a manual clock steps through when it moves:
+   * it wakes once, at whatever time the move reaches past its deadline. The system clock ignores it.
+   */
+  background?: boolean;
 }
 
 /** The longest delay one Node timer can hold. */

@@ -1,7 +1,8 @@
-import { abortError, type EngineClock } from './engine-clock.js';
+import { abortError, type EngineClock, type SleepOptions } from './engine-clock.js';
 
 interface Sleeper {
   deadlineMs: number;
+  background: boolean;
   resolve: () => void;
 }
 
@@ -21,17 +22,18 @@ export class ManualClock implements EngineClock {
     return this.current;
   }
 
-  /** Deadlines of everything currently waiting, earliest first. */
+  /** Deadlines of everything currently waiting (background sleepers aside), earliest first. */
   pendingDeadlines(): number[] {
-    return [...this.sleepers].map((s) => s.deadlineMs).sort((a, b) => a - b);
+    return [...this.sleepers].filter((s) => !s.background).map((s) => s.deadlineMs).sort((a, b) => a - b);
   }
 
-  sleepUntil(deadlineMs: number, signal?: AbortSignal): Promise<void> {
+  sleepUntil(deadlineMs: number, signal?: AbortSignal, options: SleepOptions = {}): Promise<void> {
     if (signal?.aborted) return Promise.reject(abortError());
     if (deadlineMs <= this.current) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const sleeper: Sleeper = {
         deadlineMs,
+        background: options.background === true,
         resolve: () => {
           signal?.removeEventListener('abort', onAbort);
           resolve();

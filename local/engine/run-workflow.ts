@@ -117,7 +117,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 
   const definition = structuredClone(options.definition ?? (await loadWorkflowDefinition(options.workflow)));
   inlineStateNames(definition);
-  const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()), environment);
+  const clock = options.clock ?? systemClock;
+  const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()), environment, () => clock.now());
   substituteLocalArns(definition);
   // The checked-in workflows are validated by the tests (test/workflows/asl-definitions.test.ts);
   // compiling asl-validator's schemas costs ~0.4 s per process, so only other definitions pay it.

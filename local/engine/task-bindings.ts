@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { runWithHandlerClock } from '../../functions/lib/handler-clock.js';
 import { runWithHandlerEnvironment, type HandlerEnvironment } from '../../functions/lib/handler-environment-scope.js';
 import { forEachState, type AslStateMachine } from './asl-types.js';
 import { createLambdaContext } from './lambda-context.js';
@@ -76,12 +77,14 @@ export function substituteLocalArns(machine: AslStateMachine): void {
  * Builds the local handler of every Task state: JSON in, the registry handler with a fresh Lambda
  * context, JSON out (a round trip, as the Lambda boundary does), errors reshaped the way the Lambda
  * runtime reports them. With `environment`, every invocation runs inside that handler environment
- * (the execution's API target and config), so concurrent executions never see each other's.
+ * (the execution's API target and config), so concurrent executions never see each other's; with
+ * `nowMs`, handlers date what they do by the execution's clock (functions/lib/handler-clock.ts).
  */
 export async function bindTaskStates(
   machine: AslStateMachine,
   actions: readonly BindableAction[],
   environment?: HandlerEnvironment,
+  nowMs?: () => number,
 ): Promise<TaskHandlers> {
   const bindings = resolveTaskActions(machine, actions);
   const handlers: TaskHandlers = {};
@@ -92,10 +95,11 @@ export async function bindTaskStates(
     handlers[stateName] = async (input) => {
       const handler = await handlerPromise;
       const event = JSON.parse(JSON.stringify(input)) as unknown;
-      const invoke = () => handler(event, createLambdaContext(action.name));
+      const call = () => handler(event, createLambdaContext(action.name));
+      const timed = nowMs ? () => runWithHandlerClock(nowMs, call) : call;
       let result: unknown;
       try {
-        result = await (environment ? runWithHandlerEnvironment(environment, invoke) : invoke());
+        result = await (environment ? runWithHandlerEnvironment(environment, timed) : timed());
       } catch (error) {
         throw toLambdaTaskError(error);
       }

@@ -30,10 +30,13 @@ export function segmentDefinition(machine: AslStateMachine, startAt: string): As
 
 /**
  * The absolute deadline (ms since the epoch) of a Wait state entered with `rawInput` at `nowMs`, in
- * whole seconds rounded up: it reads cleanly wherever it is shown, and a wait never ends early.
+ * whole seconds rounded up: it reads cleanly wherever it is shown, and a wait never ends early. A
+ * deadline at or before `nowMs` (`Seconds: 0`, a past timestamp) is kept as it is: rounding it up
+ * would put it in the future, and on a manual clock it would never pass until someone moved time.
  */
 export function waitDeadline(name: string, state: AslState, rawInput: unknown, nowMs: number): number {
-  return Math.ceil(exactDeadline(name, state, rawInput, nowMs) / 1000) * 1000;
+  const exact = exactDeadline(name, state, rawInput, nowMs);
+  return exact <= nowMs ? exact : Math.ceil(exact / 1000) * 1000;
 }
 
 function exactDeadline(name: string, state: AslState, rawInput: unknown, nowMs: number): number {

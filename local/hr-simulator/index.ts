@@ -2,11 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { HrCompany } from './hr-company.js';
 import { HrFaults, type HrVendor } from './faults.js';
 import { createHrApiServer, type HrApiCredentials } from './hr-api-server.js';
+import type { ServerTimeouts } from './server-timeouts.js';
 
 export { HrCompany, type EmployeeChange } from './hr-company.js';
 export { HrFaults, type HrVendor } from './faults.js';
 export { NEW_HIRES, demoCompany, type HrEmployee } from './company.js';
 export * from './deliveries.js';
+export type { ServerTimeouts } from './server-timeouts.js';
 
 /** The credentials the simulator accepts unless told otherwise. Not secrets: local use only. */
 export const DEFAULT_HR_API_CREDENTIALS: HrApiCredentials = {
@@ -22,6 +24,8 @@ export interface HrSimulatorOptions {
   credentials?: HrApiCredentials;
   /** `YYYY-MM-DD` of the company's "today" (new hires start relative to it). Default: the date now. */
   today?: () => string;
+  /** How long a client may take to send a request. @default headers 10 s, whole request 30 s, keep-alive 5 s */
+  serverTimeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RunningHrSimulator {
@@ -47,7 +51,7 @@ export async function startHrSimulator(options: HrSimulatorOptions = {}): Promis
   const company = new HrCompany(options.today ?? (() => new Date().toISOString().slice(0, 10)));
   const faults = new HrFaults();
   const calls: Record<HrVendor, number> = { bamboohr: 0, hibob: 0 };
-  const server = createHrApiServer({ company, faults, credentials, calls });
+  const server = createHrApiServer({ company, faults, credentials, calls, timeouts: options.serverTimeouts });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

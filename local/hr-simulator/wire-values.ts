@@ -6,18 +6,19 @@ import type { HrEmployee } from './company.js';
  * site) as list-item ids with their names in the `humanReadable` node.
  */
 
-export const BAMBOOHR_FIELDS: Readonly<Record<string, (employee: HrEmployee) => string | null>> = {
-  firstName: (e) => e.firstName,
-  lastName: (e) => e.lastName,
-  displayName: (e) => `${e.firstName} ${e.lastName}`,
-  workEmail: (e) => e.workEmail,
-  department: (e) => e.department ?? null,
-  jobTitle: (e) => e.jobTitle,
-  location: (e) => e.location,
-  status: (e) => e.status,
-  hireDate: (e) => e.hireDate,
-  terminationDate: (e) => e.terminationDate ?? '0000-00-00',
-};
+/** BambooHR fields by alias. Maps, here and below: the field names come from the request (`?fields=constructor`). */
+export const BAMBOOHR_FIELDS: ReadonlyMap<string, (employee: HrEmployee) => string | null> = new Map<string, (employee: HrEmployee) => string | null>([
+  ['firstName', (e) => e.firstName],
+  ['lastName', (e) => e.lastName],
+  ['displayName', (e) => `${e.firstName} ${e.lastName}`],
+  ['workEmail', (e) => e.workEmail],
+  ['department', (e) => e.department ?? null],
+  ['jobTitle', (e) => e.jobTitle],
+  ['location', (e) => e.location],
+  ['status', (e) => e.status],
+  ['hireDate', (e) => e.hireDate],
+  ['terminationDate', (e) => e.terminationDate ?? '0000-00-00'],
+]);
 
 /** Bob list-item id of a name (stable, numeric like the real ones). */
 export function listItemId(name: string): string {
@@ -37,21 +38,21 @@ const listField = (name: (employee: HrEmployee) => string | undefined): HiBobFie
   readable: (e) => name(e) ?? null,
 });
 
-export const HIBOB_FIELDS: Readonly<Record<string, HiBobField>> = {
-  'root.id': { machine: (e) => e.hibobId },
-  'root.email': { machine: (e) => e.workEmail },
-  'root.firstName': { machine: (e) => e.firstName },
-  'root.surname': { machine: (e) => e.lastName },
-  'root.displayName': { machine: (e) => `${e.firstName} ${e.lastName}` },
-  'work.department': listField((e) => e.department),
-  'work.title': listField((e) => e.jobTitle),
-  'work.site': listField((e) => e.location),
-  'work.startDate': { machine: (e) => e.hireDate },
-  'internal.status': { machine: (e) => e.status },
-  'internal.terminationDate': { machine: (e) => e.terminationDate ?? null },
-};
+export const HIBOB_FIELDS: ReadonlyMap<string, HiBobField> = new Map<string, HiBobField>([
+  ['root.id', { machine: (e) => e.hibobId }],
+  ['root.email', { machine: (e) => e.workEmail }],
+  ['root.firstName', { machine: (e) => e.firstName }],
+  ['root.surname', { machine: (e) => e.lastName }],
+  ['root.displayName', { machine: (e) => `${e.firstName} ${e.lastName}` }],
+  ['work.department', listField((e) => e.department)],
+  ['work.title', listField((e) => e.jobTitle)],
+  ['work.site', listField((e) => e.location)],
+  ['work.startDate', { machine: (e) => e.hireDate }],
+  ['internal.status', { machine: (e) => e.status }],
+  ['internal.terminationDate', { machine: (e) => e.terminationDate ?? null }],
+]);
 
-/** Sets `value` at a Bob field id's place: `root.*` at the top, other categories nested. */
+/** Sets `value` at a Bob field id's place: `root.*` at the top, other categories nested (ids of `HIBOB_FIELDS` only). */
 export function placeHiBobValue(target: Record<string, unknown>, fieldId: string, value: unknown): void {
   const segments = fieldId.split('.');
   const keys = segments[0] === 'root' ? segments.slice(1) : segments;

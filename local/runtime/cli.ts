@@ -1,6 +1,6 @@
 import '../engine/polyfills.js';
 import '../engine/process-defaults.js';
-import { parseRuntimeCommandLine, RUNTIME_USAGE, RuntimeUsageError } from './runtime-options.js';
+import { parseRuntimeCommandLine, runtimeUsage, RuntimeUsageError } from './runtime-options.js';
 import { prepareDataFolder } from './store/data-folder.js';
 import type { RunningRuntime } from './start-runtime.js';
 
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (command.help) {
-    process.stdout.write(RUNTIME_USAGE);
+    process.stdout.write(runtimeUsage(process.env));
     return 0;
   }
   const log = (line: string) => process.stderr.write(`jml runtime: ${line}\n`);

@@ -1,5 +1,6 @@
 import { CLOCK_PATH } from './http/clock-route.js';
 import type { RunningRuntime } from './start-runtime.js';
+import { webhookSourceLines } from './webhook-sources-status.js';
 
 /** What `npm start` prints once it serves: where to send requests, what it hosts, where its data is. */
 export function runtimeBanner(runtime: RunningRuntime): string {
@@ -20,6 +21,7 @@ export function runtimeBanner(runtime: RunningRuntime): string {
     `  concurrency: ${runtime.concurrency} executions running states at once`,
     `  resumed: ${running} running execution(s), ${waiting} of them in a Wait`,
     `  HR webhooks: POST ${runtime.endpoint}/webhooks/{bamboohr|hibob|standard} (secrets from JML_HR_* variables, docs/webhooks.md)`,
+    ...webhookSourceLines(runtime.webhookSources, '    '),
     runtime.sweepSchedule
       ? `  inactivity sweep: "${runtime.sweepSchedule.cron}" ${runtime.sweepSchedule.timeZone}, next ${runtime.sweepSchedule.nextRun.toISOString()}`
       : '  inactivity sweep: not scheduled (--sweep-schedule off)',

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { configuredWebhookSources } from '../../functions/lib/hr/configured-webhook-sources.js';
+import { webhookSourceLines } from './webhook-sources-status.js';
 import { loadJmlConfigFile } from '../../functions/lib/config/load-jml-config.js';
 import type { RuntimeOptions } from './start-runtime.js';
 import { CronError, parseCron } from '../../functions/lib/schedule/cron-schedule.js';
@@ -58,6 +60,12 @@ runs their executions on the local engine and keeps them in SQLite (they survive
 Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws stepfunctions list-state-machines \\
        --endpoint-url http://127.0.0.1:${DEFAULT_PORT} --region us-east-1
 `;
+
+/** The usage text, with which HR webhook sources the environment configures now. */
+export function runtimeUsage(env: NodeJS.ProcessEnv): string {
+  const sources = webhookSourceLines(configuredWebhookSources(env), '  ');
+  return `${RUNTIME_USAGE}\nHR webhook sources (POST /webhooks/<source>), from this environment:\n${sources.join('\n')}\n`;
+}
 
 /** The parsed command line: `help`, or the options to start with. */
 export type RuntimeCommand = { help: true } | { help: false; options: RuntimeOptions };

@@ -1,5 +1,6 @@
 import { assertConfigFitsOrg } from './config-against-org.js';
 import { webhookRoute } from './http/webhook-route.js';
+import { configuredWebhookSources, type WebhookSourceStatus } from '../../functions/lib/hr/configured-webhook-sources.js';
 import { DEFAULT_SWEEP_SCHEDULE, SweepScheduler, type SweepScheduleOptions } from './sweep-scheduler.js';
 import { STATE_MACHINE_ARN_VARIABLES } from '../../functions/lib/executions/state-machine-arns.js';
 import { join } from 'node:path';
@@ -83,6 +84,8 @@ export interface RunningRuntime {
   simulatorControlUrl?: string;
   clockMode: ClockMode;
   concurrency: number;
+  /** Per HR webhook source, whether its signing secret is configured (names only, never values). */
+  webhookSources: WebhookSourceStatus[];
   /** Executions found RUNNING at start and continued, and how many of them were in a Wait. */
   resumed: { running: number; waiting: number };
   /**
@@ -158,7 +161,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const router = new Router();
     router.add('POST', '/', sfnApiRoute(context, log));
     mountClockRoutes(router, clockControl);
-    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables })));
+    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables }), log));
     let port = options.port ?? DEFAULT_PORT;
     server = createRuntimeServer(router, () => port, log);
     port = await listen(server, port);
@@ -167,7 +170,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const sweepArn = catalog.all.find((machine) => machine.workflow === 'sweep')?.arn;
     const schedule = options.sweepSchedule ?? DEFAULT_SWEEP_SCHEDULE;
     const scheduler = schedule && sweepArn
-      ? new SweepScheduler(schedule, clock.engine, (name) => startExecution(context, { stateMachineArn: sweepArn, name, input: '{}' }), log)
+      ? new SweepScheduler(schedule, clock.engine, (run) => startExecution(context, { stateMachineArn: sweepArn, name: run.name, input: JSON.stringify(run.input) }), log)
       : undefined;
 
     const listening = server;
@@ -189,6 +192,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       clockMode: clock.mode,
       concurrency,
       resumed,
+      webhookSources: configuredWebhookSources({ ...process.env, ...handlerVariables }, config.hr),
       startExecution: (request) => {
         const started = startExecution(context, request) as { executionArn: string; startDate: number };
         return { executionArn: started.executionArn, startDate: new Date(started.startDate * 1000) };

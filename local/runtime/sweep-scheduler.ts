@@ -12,10 +12,22 @@ export interface SweepScheduleOptions {
 /** The AWS stack's default (infra/deploy-config.ts): daily 06:00 UTC. */
 export const DEFAULT_SWEEP_SCHEDULE: SweepScheduleOptions = { cron: '0 6 * * *', timeZone: 'UTC' };
 
+/** One scheduled start: the run time it stands for goes into the name and the input (`scheduledAt`). */
+export interface ScheduledStart {
+  name: string;
+  input: { scheduledAt: string };
+}
+
+/** Counting missed run times stops here (a minutely cron over years of clock movement). */
+const MAX_COUNTED_RUNS = 100_000;
+
 /**
- * Starts a sweep execution at every run time of the schedule, on the runtime's clock (a manual clock
- * in tests: moving it past 06:00 starts the sweep). The execution name is the run time, so a restart
- * within the same minute starts nothing twice (the name is taken: `ExecutionAlreadyExists`).
+ * Starts a sweep execution at the run times of the schedule, on the runtime's clock (a manual clock
+ * in tests: moving it past 06:00 starts the sweep). The execution name and its `scheduledAt` are the
+ * run time, so a restart within the same minute starts nothing twice (`ExecutionAlreadyExists`) and
+ * the report is titled and filed by it. Run times that passed while the runtime could not start them
+ * (the manual clock moved 31 days, a laptop slept) are coalesced into one start, for the latest of
+ * them, as EventBridge Scheduler does not catch up either; the log line says how many were skipped.
  */
 export class SweepScheduler {
   private readonly stopping = new AbortController();
@@ -24,7 +36,7 @@ export class SweepScheduler {
   constructor(
     private readonly schedule: SweepScheduleOptions,
     private readonly clock: EngineClock,
-    private readonly start: (name: string) => void,
+    private readonly start: (run: ScheduledStart) => void,
     private readonly log: (line: string) => void,
   ) {
     this.next = nextRunAfter(schedule.cron, schedule.timeZone, new Date(clock.now()));
@@ -43,20 +55,43 @@ export class SweepScheduler {
   private async loop(): Promise<void> {
     for (;;) {
       try {
-        await this.clock.sleepUntil(this.next.getTime(), this.stopping.signal);
+        // In the background: a manual clock's move does not stop at each run time, it wakes this once.
+        await this.clock.sleepUntil(this.next.getTime(), this.stopping.signal, { background: true });
       } catch (error) {
         if (isAbortError(error) || this.stopping.signal.aborted) return;
         throw error;
       }
-      const name = `sweep-scheduled-${this.next.toISOString().slice(0, 16).replace(':', '-')}Z`;
-      try {
-        this.start(name);
-        this.log(`scheduled sweep started: ${name}`);
-      } catch (error) {
-        const type = (error as { type?: string }).type ?? (error as Error).name;
-        if (type !== 'ExecutionAlreadyExists') this.log(`scheduled sweep ${name} could not start: ${(error as Error).message}`);
-      }
-      this.next = nextRunAfter(this.schedule.cron, this.schedule.timeZone, new Date(this.next.getTime() + 60_000));
+      const { latest, missed } = this.dueRuns(new Date(this.clock.now()));
+      this.startRun(latest, missed);
+      this.next = nextRunAfter(this.schedule.cron, this.schedule.timeZone, new Date(Math.max(latest.getTime() + 60_000, this.clock.now())));
+    }
+  }
+
+  /** The latest run time at or before `now`, and how many earlier ones since `next` it stands for. */
+  private dueRuns(now: Date): { latest: Date; missed: { count: number; first?: Date } } {
+    let latest = this.next;
+    let count = 0;
+    const first = this.next;
+    for (;;) {
+      const following = nextRunAfter(this.schedule.cron, this.schedule.timeZone, new Date(latest.getTime() + 60_000));
+      if (following.getTime() > now.getTime() || count >= MAX_COUNTED_RUNS) break;
+      latest = following;
+      count += 1;
+    }
+    return { latest, missed: count > 0 ? { count, first } : { count } };
+  }
+
+  private startRun(runTime: Date, missed: { count: number; first?: Date }): void {
+    const name = `sweep-scheduled-${runTime.toISOString().slice(0, 16).replace(':', '-')}Z`;
+    const coalesced = missed.first
+      ? ` (coalesced: ${missed.count} earlier run time(s) from ${missed.first.toISOString()} passed without a sweep; one sweep stands for them)`
+      : '';
+    try {
+      this.start({ name, input: { scheduledAt: runTime.toISOString() } });
+      this.log(`scheduled sweep started: ${name}${coalesced}`);
+    } catch (error) {
+      const type = (error as { type?: string }).type ?? (error as Error).name;
+      if (type !== 'ExecutionAlreadyExists') this.log(`scheduled sweep ${name} could not start: ${(error as Error).message}`);
     }
   }
 }

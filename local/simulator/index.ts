@@ -5,6 +5,7 @@ import { parseFaultSpec, type FaultRule } from './http/fault-spec.js';
 import { FaultInjector } from './http/faults.js';
 import { DOCUMENTED_RATE_LIMITS, RateLimiter, type RateLimits } from './http/rate-limiter.js';
 import { createSimulatorServer } from './http/server.js';
+import type { ServerTimeouts } from './http/server-timeouts.js';
 import type { AuditSink } from './model/audit-input.js';
 import { createAuditSink } from './model/audit.js';
 import { SimClock } from './model/clock.js';
@@ -17,6 +18,7 @@ export { SimulatorState, type OrgBehaviour } from './model/simulator-state.js';
 export { SimulatorControl, type ClockChange, type StateSummary } from './http/control.js';
 export type { FaultRule, ScriptedFault } from './http/fault-spec.js';
 export type { RateLimits } from './http/rate-limiter.js';
+export type { ServerTimeouts } from './http/server-timeouts.js';
 export type { UserSeed, GroupSeed } from './model/seed-input.js';
 export { auditLogOf } from './model/audit.js';
 export * from './model/demo-org.js';
@@ -52,6 +54,8 @@ export interface SimulatorOptions extends SimulatorStateOptions {
   faultSeed?: string;
   /** Requests per minute per class; `false` switches rate limiting off (benchmarks). */
   rateLimits?: Partial<RateLimits> | false;
+  /** How long a client may take to send a request. @default headers 10 s, whole request 30 s, keep-alive 5 s */
+  serverTimeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RunningSimulator {
@@ -107,7 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
   const control = new SimulatorControl(state, faults, rateLimiter, regenerate, initialRules, limits);
   const server = createSimulatorServer({
-    state, routes: allRoutes, apiKey: () => apiKey, rateLimiter, faults, control: createControlHandler(control),
+    state, routes: allRoutes, apiKey: () => apiKey, rateLimiter, faults, control: createControlHandler(control), timeouts: options.serverTimeouts,
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

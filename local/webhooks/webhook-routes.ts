@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseRequestTarget } from '../runtime/http/request-target.js';
+import { serverTimeoutOptions, type ServerTimeouts } from '../runtime/http/server-timeouts.js';
 import { serveWithLambda, type ApiGatewayHandler } from './lambda-http-adapter.js';
 
 /** The route the receiver is mounted on, as in API Gateway (`infra/hr-webhooks.ts`). */
@@ -13,18 +15,29 @@ const WEBHOOK_PATH = /^\/webhooks\/([^/]+)$/;
  */
 export function createWebhookRoute(handler: ApiGatewayHandler): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   return async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const match = WEBHOOK_PATH.exec(path);
+    const path = parseRequestTarget(req.url)?.path;
+    const match = path === undefined ? null : WEBHOOK_PATH.exec(path);
     if (!match) return false;
+    const source = decodeSegment(match[1]);
+    if (source === undefined) return false;
     if (req.method !== 'POST') {
       req.resume();
       res.writeHead(405, { allow: 'POST', 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Method Not Allowed' }));
       return true;
     }
-    await serveWithLambda(req, res, handler, { routeKey: WEBHOOK_ROUTE_KEY, pathParameters: { source: decodeURIComponent(match[1]) }, functionName: 'hrWebhook' });
+    await serveWithLambda(req, res, handler, { routeKey: WEBHOOK_ROUTE_KEY, pathParameters: { source }, functionName: 'hrWebhook' });
     return true;
   };
+}
+
+/** A URL-decoded path segment; undefined when it is not valid percent-encoding (`%E0%A4%A`). */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RunningWebhookServer {
@@ -33,10 +46,14 @@ export interface RunningWebhookServer {
   close(): Promise<void>;
 }
 
-/** A plain node:http server with only the webhook route (tests, the demo, until the runtime mounts it). */
-export async function startWebhookServer(options: { handler: ApiGatewayHandler; port?: number; host?: string }): Promise<RunningWebhookServer> {
+/**
+ * A plain node:http server with only the webhook route (tests, the demo, until the runtime mounts it).
+ * Anything else is 404; a request not received within the timeouts gets Node's 408.
+ */
+export async function startWebhookServer(options: { handler: ApiGatewayHandler; port?: number; host?: string; timeouts?: Partial<ServerTimeouts> }): Promise<RunningWebhookServer> {
   const route = createWebhookRoute(options.handler);
-  const server: Server = createServer((req, res) => {
+  // The keep-alive default (5 s) also keeps a burst of deliveries on warm connections.
+  const server: Server = createServer(serverTimeoutOptions(options.timeouts), (req, res) => {
     route(req, res)
       .then((served) => {
         if (served) return;
@@ -49,8 +66,6 @@ export async function startWebhookServer(options: { handler: ApiGatewayHandler; 
         res.end(JSON.stringify({ message: 'Internal Server Error' }));
       });
   });
-  // A burst of deliveries must not be throttled by keep-alive defaults.
-  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +6,13 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorkflow } from '../../local/engine/run-workflow.js';
 import { startSimulator, type RunningSimulator } from '../../local/simulator/index.js';
+import { browserTestPlan } from '../support/chromium.js';
 
-/** Debian's chromium (installed by .ci/run); playwright downloads no browser here. */
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium (installed by .ci/run) or CHROMIUM_PATH; playwright downloads no browser here. */
+const plan = browserTestPlan();
+if (plan.action === 'skip') console.warn(plan.message);
 
-describe('the sweep report page, as a person sees it in a browser', () => {
+describe.skipIf(plan.action === 'skip')('the sweep report page, as a person sees it in a browser', () => {
   let sim: RunningSimulator;
   let browser: BrowserContext;
   let reportDir: string;
@@ -19,9 +20,7 @@ describe('the sweep report page, as a person sees it in a browser', () => {
   let userDataDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; .ci/run does) to run the report page test.`);
-    }
+    if (plan.action !== 'run') throw new Error(plan.message);
     process.env.JML_LAST_ACTIVE_PER_MINUTE ??= '60000';
     sim = await startSimulator({ rateLimits: false });
     reportDir = mkdtempSync(join(tmpdir(), 'jml-report-page-'));
@@ -37,7 +36,7 @@ describe('the sweep report page, as a person sees it in a browser', () => {
     reportUrl = pathToFileURL((run.output as { report: { html: string } }).report.html).href;
     // A fresh profile per run (playwright passes it as --user-data-dir).
     browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
+      executablePath: plan.executablePath,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync'],

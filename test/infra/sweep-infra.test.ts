@@ -82,7 +82,7 @@ describe('sweep schedule', () => {
       State: 'ENABLED',
       Target: {
         Arn: { Ref: logicalIdOf(sweep!.stateMachine) },
-        Input: '{}',
+        Input: '{"scheduledAt":"<aws.scheduler.scheduled-time>"}',
         RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(fx.stack.sweepSchedule!.deadLetterQueue), 'Arn'] } },
       },

@@ -41,6 +41,8 @@ describe('npm start as a process', () => {
 
     // Assess
     expect(second.stdout()).toContain('resumed: 1 running execution(s), 1 of them in a Wait');
+    // No HR secret in this environment: the banner says so per source, and what a delivery gets.
+    expect(second.stdout()).toMatch(/^ {4}hibob: not configured: deliveries get 503; the HiBob webhook secret: set JML_HR_HIBOB_WEBHOOK_SECRET/m);
     await expectRemovedOnceAfterGracePeriod(org, second.endpoint, started.executionArn!, ALAN);
   });
 
@@ -57,6 +59,16 @@ describe('npm start as a process', () => {
     expect(second.stderr).toMatch(/runtime\.sqlite is in use by another runtime: stop it, or give this one another --data directory/);
     expect(await first.exited).toBe(0);
     expect(first.stderr()).toContain('SIGTERM: stopping; running executions are kept for the next start');
+  });
+
+  it('--help lists which HR webhook sources this environment configures, naming variables, never values', async () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const help = await runRuntimeCommand(['--help'], { JML_HR_STANDARD_WEBHOOK_SECRET: secret });
+
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('  standard: configured (JML_HR_STANDARD_WEBHOOK_SECRET)');
+    expect(help.stdout).toMatch(/^ {2}bamboohr: not configured: deliveries get 503; .*set JML_HR_BAMBOOHR_WEBHOOK_KEY/m);
+    expect(help.stdout).not.toContain(secret);
   });
 
   it('refuses bad flags with one line and exit 2, before starting anything', async () => {

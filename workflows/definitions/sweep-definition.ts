@@ -43,6 +43,7 @@ export const sweepDefinition = {
       parameters: {
         'reportPrefix.$': PREFIX,
         'startedAt.$': '$.request.startedAt',
+        'scheduledAt.$': '$.request.scheduledAt',
         'executionName.$': '$$.Execution.Name',
         'dryRun.$': '$.request.dryRun',
         'decision.$': '$.decision',

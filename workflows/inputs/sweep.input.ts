@@ -9,6 +9,10 @@ export const SweepInputSchema = strictInput({
     .optional()
     .describe('Report only, change nothing. Default: true until the config says inactivity.enforce: true.'),
   reason: ReasonField.optional(),
+  scheduledAt: z.iso
+    .datetime({ offset: true, message: 'scheduledAt must be an ISO-8601 date-time with a time zone, e.g. 2026-12-07T06:00:00Z' })
+    .optional()
+    .describe('The schedule\'s run time this sweep stands for (set by the schedule); the report is titled and filed by it. Default: the start time.'),
   overrideLimits: z
     .boolean({ message: 'overrideLimits must be true or false' })
     .default(false)

@@ -29,7 +29,7 @@ export const roleKey = (role: RoleAssignment) => `${role.resourceId}\u0000${norm
 
 /** An alias from `resources`, or the id itself. */
 export function resolveResource(config: JmlConfig, resource: string): string {
-  return config.resources[resource] ?? resource;
+  return Object.hasOwn(config.resources, resource) ? config.resources[resource] : resource;
 }
 
 function conditionHolds(expected: string | string[] | undefined, actual: string | undefined): boolean {

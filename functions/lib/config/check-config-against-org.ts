@@ -47,7 +47,7 @@ function resourceUsages(config: JmlConfig): Usage[] {
   const aliases = Object.entries(config.resources).map(([alias, value]) => ({ path: `resources.${alias}`, value }));
   const raw = config.accessRules.flatMap((rule, ruleIndex) =>
     rule.grant.roles.flatMap((role, roleIndex) =>
-      config.resources[role.resource] === undefined ? [{ path: `accessRules[${ruleIndex}].grant.roles[${roleIndex}].resource`, value: role.resource }] : [],
+      !Object.hasOwn(config.resources, role.resource) ? [{ path: `accessRules[${ruleIndex}].grant.roles[${roleIndex}].resource`, value: role.resource }] : [],
     ),
   );
   return [...aliases, ...raw];

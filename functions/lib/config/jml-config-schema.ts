@@ -133,7 +133,7 @@ export const JmlConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['accessRules', index, 'id'], message: `duplicate rule id "${rule.id}" (also accessRules[${first}]); give each rule its own id` });
       } else seen.set(rule.id, index);
       rule.grant.roles.forEach((role, roleIndex) => {
-        if (!role.resource.startsWith('ari:') && config.resources[role.resource] === undefined) {
+        if (!role.resource.startsWith('ari:') && !Object.hasOwn(config.resources, role.resource)) {
           ctx.addIssue({
             code: 'custom',
             path: ['accessRules', index, 'grant', 'roles', roleIndex, 'resource'],

@@ -4,6 +4,7 @@ import { BoundedCache } from '../bounded-cache.js';
 import { ErrorNames, JmlError } from '../errors.js';
 import { handlerEnvironment, type HandlerEnvironment } from '../handler-environment-scope.js';
 import { JmlConfigSchema, type JmlConfig } from './jml-config-schema.js';
+import { reservedKeyPaths } from './reserved-keys.js';
 import { loadYamlParser } from './yaml-parser.js';
 import { describeIssues } from '../zod-issues.js';
 
@@ -18,6 +19,13 @@ export function describeConfigIssues(issues: readonly core.$ZodIssue[]): string[
  * @throws JmlError `Jml.Configuration` listing every wrong entry.
  */
 export function parseJmlConfig(value: unknown, source = 'the config'): JmlConfig {
+  const reserved = reservedKeyPaths(value);
+  if (reserved.length > 0) {
+    throw new JmlError(
+      ErrorNames.Configuration,
+      `The JML config (${source}) is not valid:\n  - ${reserved.slice(0, 20).map((path) => `${path}: this name belongs to every JavaScript object and cannot name an entry; rename or remove it`).join('\n  - ')}\nFix these entries (see config/jml.example.yaml) and retry.`,
+    );
+  }
   const parsed = JmlConfigSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const problems = describeConfigIssues(parsed.error.issues);

@@ -66,6 +66,7 @@ export function bambooHrPerson(employeeId: string, values: Readonly<Record<strin
   };
 }
 
+/** The value HR sent under `name` (own entries only: a field named `constructor` is not one every object has). */
 function exactField(values: Readonly<Record<string, unknown>>, name: string): unknown {
-  return values[name];
+  return Object.hasOwn(values, name) ? values[name] : undefined;
 }

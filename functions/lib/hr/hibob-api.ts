@@ -85,7 +85,7 @@ export function hiBobPerson(employeeId: string, employee: Readonly<Record<string
 export function readHiBobField(employee: Readonly<Record<string, unknown>>, path: string, humanReadable: boolean): unknown {
   const segments = path.split('.');
   const keys = segments[0] === 'root' ? segments.slice(1) : segments;
-  const dig = (from: unknown) => keys.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), from);
+  const dig = (from: unknown) => keys.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined), from);
   if (humanReadable) {
     const readable = dig(employee.humanReadable);
     if (readable !== undefined && readable !== null) return readable;

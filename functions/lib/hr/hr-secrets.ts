@@ -53,7 +53,7 @@ export function createHrSecretReader(options: HrSecretReaderOptions = {}): HrSec
       provider ??= new SecretsProvider(options.client ? { awsSdkV3Client: options.client } : {});
       value = await readFromSecretsManager(provider, secretId, variables.secretId);
     } else {
-      value = env[variables.value]?.trim() || fileValue((fileValues ??= readSecretsFile(env)), variables.value);
+      value = env[variables.value]?.trim() || hrSecretsFileValue((fileValues ??= readHrSecretsFile(env)), variables.value);
     }
     if (!value) {
       throw new JmlError(
@@ -86,14 +86,25 @@ async function readFromSecretsManager(provider: SecretsProvider, secretId: strin
   }
 }
 
-function readSecretsFile(env: NodeJS.ProcessEnv): Record<string, unknown> {
+/**
+ * The JSON file named by `JML_HR_SECRETS_FILE` (`{}` when the variable is unset).
+ * @throws JmlError `Jml.Configuration` when it cannot be read or is not a JSON object.
+ */
+export function readHrSecretsFile(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const path = env[HR_SECRETS_FILE_VARIABLE]?.trim();
   if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new JmlError(ErrorNames.Configuration, `${HR_SECRETS_FILE_VARIABLE} names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new JmlError(ErrorNames.Configuration, `${HR_SECRETS_FILE_VARIABLE} names ${path}, which is not a readable JSON file: ${(error as Error).message}`);
+    parsed = JSON.parse(text);
+  } catch {
+    // Not the parser's message: it quotes the text, which holds secrets.
+    throw new JmlError(ErrorNames.Configuration, `${path} (${HR_SECRETS_FILE_VARIABLE}) is not valid JSON: write it as { "JML_HR_HIBOB_WEBHOOK_SECRET": "..." }.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new JmlError(ErrorNames.Configuration, `${path} (${HR_SECRETS_FILE_VARIABLE}) must be a JSON object of variable name -> value.`);
@@ -101,7 +112,9 @@ function readSecretsFile(env: NodeJS.ProcessEnv): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-function fileValue(values: Record<string, unknown>, name: string): string | undefined {
+/** The value of variable `name` in the secrets file's JSON (own entries only: the name is a variable's, never `constructor`). */
+export function hrSecretsFileValue(values: Record<string, unknown>, name: string): string | undefined {
+  if (!Object.hasOwn(values, name)) return undefined;
   const value = values[name];
   if (typeof value === 'string') return value.trim();
   // The HiBob credentials may be given as an object.

@@ -1,4 +1,7 @@
-import type { HrConfig } from '../config/hr-config-schema.js';
+import type { HrConfig, HrSource } from '../config/hr-config-schema.js';
+import { ErrorNames, JmlError } from '../errors.js';
+import { redactText } from '../redaction.js';
+import { webhookSecretHint, webhookSecretVariables } from './configured-webhook-sources.js';
 import { toExecutionName } from './execution-name.js';
 import { HttpError } from '../middleware/http-error.js';
 import type { HttpRequest, HttpResponse } from '../middleware/http-request.js';
@@ -11,6 +14,9 @@ import { isHrSource, WEBHOOK_SOURCES } from './webhook-sources.js';
 
 /** The largest body accepted; larger is 413 before anything looks at it. */
 export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
+
+/** When a sender should try again a delivery refused because its source has no secret yet (every vendor keeps retrying). */
+export const UNCONFIGURED_RETRY_AFTER_SECONDS = 300;
 
 export interface ReceiverDeps {
   /** The `hr:` section of the JML config; absent means no source is enabled. */
@@ -29,8 +35,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * `POST /webhooks/{source}`: verify, parse the envelope, start ONE hr-event execution, answer.
  * Nothing else happens here, so the answer comes in well under a second and nothing is lost: the
  * HR API call-back and the joiner / mover / leaver start are retried steps of that execution.
- * Order of checks: unknown source 404, body over 256 KB 413, content type 415, signature and
- * timestamp 401 (over the raw bytes, before any parsing), malformed payload 400. Events that map to
+ * Order of checks: unknown source 404, body over 256 KB 413, content type 415, no usable signing
+ * secret 503 with `Retry-After` (the sender keeps the event), signature and timestamp 401 (over the
+ * raw bytes, before any parsing), malformed payload 400. Events that map to
  * nothing are acknowledged (200) and logged by id only. A duplicate (the execution name exists) is
  * 200; a new delivery 202; failing to start is 503 so the sender retries.
  */
@@ -48,7 +55,9 @@ export async function receiveWebhook(request: HttpRequest, deps: ReceiverDeps, l
     throw new HttpError(415, 'unsupported_media_type', `Content-Type must be ${spec.contentTypes.join(' or ')}.`);
   }
 
-  const keys = await deps.signingKeys(sourceName);
+  const signing = await signingKeysOrUnconfigured(sourceName, deps, logger);
+  if ('refusal' in signing) return signing.refusal;
+  const keys = signing.keys;
   const check = spec.verify({ rawBody: request.rawBody, headers: request.headers, keys, nowMs: deps.now().getTime() });
   if (!check.valid) {
     deps.recordSignatureFailure(sourceName, check.reason);
@@ -97,6 +106,30 @@ export async function receiveWebhook(request: HttpRequest, deps: ReceiverDeps, l
   }
   logger.info('Webhook accepted', { source: sourceName, executionName, eventTypes: parsed.eventTypes, subjects, ignored });
   return { statusCode: 202, body: { status: 'accepted', execution: executionName } };
+}
+
+/**
+ * The source's signing keys, or the 503 to answer when they are not configured (missing, or a
+ * secret that cannot be used): the sender retries later, so configuring the secret loses nothing.
+ * The body names the variables to set, never a value; the log line says why.
+ */
+async function signingKeysOrUnconfigured(source: HrSource, deps: ReceiverDeps, logger: ActionLogger): Promise<{ keys: readonly string[] } | { refusal: HttpResponse }> {
+  try {
+    return { keys: await deps.signingKeys(source) };
+  } catch (error) {
+    if (!(error instanceof JmlError) || error.name !== ErrorNames.Configuration) throw error;
+    const [secretId, value, secretsFile] = webhookSecretVariables(source);
+    logger.warn('Delivery refused: the source has no usable signing secret', { source, statusCode: 503, reason: redactText(error.message) });
+    return { refusal: {
+      statusCode: 503,
+      headers: { 'retry-after': String(UNCONFIGURED_RETRY_AFTER_SECONDS) },
+      body: {
+        error: 'source_not_configured',
+        message: `The ${source} webhook is enabled but its signing secret is not configured here, so no delivery can be verified. Keep the event: it is accepted once ${webhookSecretHint(source)}.`,
+        set: [value, secretId, secretsFile],
+      },
+    } };
+  }
 }
 
 function decode(bytes: Buffer): string {

@@ -5,6 +5,7 @@ import { utcDay } from './effective-time.js';
 import { shortHash } from './execution-name.js';
 import type { HrNotice } from './hr-notice.js';
 import type { HrPerson } from './hr-person.js';
+import { ownEntry } from './own-entry.js';
 import { fieldMapOf, meaningOf, normalizeFieldName, type VendorSource } from './vendor-defaults.js';
 import { buildWorkflowRequest, type WorkflowRequest } from './workflow-request.js';
 
@@ -81,7 +82,7 @@ function finish(
  */
 async function fieldBasedPerson(notice: Extract<HrNotice, { format: 'bamboohr.fields' }>, deps: ResolveDeps): Promise<HrPerson> {
   const byNormalizedName = new Map(Object.entries(notice.fields).map(([name, value]) => [normalizeFieldName(name), value]));
-  const person = bambooHrPerson(notice.employeeId, notice.fields, fieldMapOf('bamboohr', deps.hr), (values, name) => values[name] ?? byNormalizedName.get(normalizeFieldName(name)));
+  const person = bambooHrPerson(notice.employeeId, notice.fields, fieldMapOf('bamboohr', deps.hr), (values, name) => ownEntry(values, name) ?? byNormalizedName.get(normalizeFieldName(name)));
   return person.email ? person : deps.fetchPerson('bamboohr', notice.employeeId);
 }
 

@@ -1,4 +1,5 @@
 import type { HrConfig, HrFieldMap, VendorEventMeaning } from '../config/hr-config-schema.js';
+import { ownEntry } from './own-entry.js';
 
 /**
  * What each vendor calls things, as shipped. The config's `hr.sources.<source>.fields` and
@@ -44,9 +45,12 @@ export function fieldMapOf(source: VendorSource, hr: HrConfig): ResolvedFieldMap
   return { ...DEFAULT_FIELDS[source], ...(hr.sources[source]?.fields ?? {}) };
 }
 
-/** What a vendor event type means: the config, else the default, else `ignore` (unknown types start nothing). */
+/**
+ * What a vendor event type means: the config, else the default, else `ignore` (unknown types start
+ * nothing). The type comes from the payload: only own entries count (`constructor` is no event).
+ */
 export function meaningOf(source: VendorSource, eventType: string, hr: HrConfig): VendorEventMeaning {
-  return hr.sources[source]?.events[eventType] ?? DEFAULT_EVENT_MEANINGS[source][eventType] ?? 'ignore';
+  return ownEntry(hr.sources[source]?.events, eventType) ?? ownEntry(DEFAULT_EVENT_MEANINGS[source], eventType) ?? 'ignore';
 }
 
 /** `Job Title`, `jobTitle`, `job_title` -> `jobtitle`: BambooHR mixes display names and aliases. */

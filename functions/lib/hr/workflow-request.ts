@@ -7,6 +7,7 @@ import { describeIssues } from '../zod-issues.js';
 type WorkflowKind = 'joiner' | 'mover' | 'leaver';
 import { effectiveInstant, utcDay } from './effective-time.js';
 import { shortHash, toExecutionName } from './execution-name.js';
+import { ownEntry } from './own-entry.js';
 import type { HrPerson } from './hr-person.js';
 
 /** The execution an HR event asks for: which workflow, under which deterministic name, with which input. */
@@ -54,7 +55,8 @@ export function buildWorkflowRequest(context: WorkflowRequestContext): WorkflowR
     );
   }
   const today = utcDay(context.now);
-  const zone = (person.location && hr.timing.locationTimeZones[person.location]) || hr.timing.timeZone;
+  // The location is HR's data: only a configured entry counts, never an inherited `constructor`.
+  const zone = (person.location && ownEntry(hr.timing.locationTimeZones, person.location)) || hr.timing.timeZone;
   const dated = (date: string | undefined, time: string) => (date ? effectiveInstant(date, time, zone) : undefined);
   const reason = [`${SOURCE_LABEL[source]} employee ${person.employeeId}: ${kind} (${context.eventType})`, context.reference].filter(Boolean).join('; ');
   const attributes = { department: person.department, jobTitle: person.jobTitle, location: person.location };

@@ -12,18 +12,22 @@ export interface PreparedSweepRequest {
   reportPrefix: string;
   /** ISO-8601 UTC start of the run: the "now" every inactivity is measured against. */
   startedAt: string;
+  /** The run time this sweep stands for (the schedule's, else `startedAt`): the report's title and folder date. */
+  scheduledAt: string;
 }
 
 /** Fills in the sweep's defaults; the input is already validated. */
 export function prepareSweepRequest(input: SweepInput, config: JmlConfig, now: Date, executionName: string): PreparedSweepRequest {
   const startedAt = now.toISOString();
+  const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt).toISOString() : startedAt;
   const safeName = executionName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120) || 'run';
   return {
     workflow: 'sweep',
     dryRun: input.dryRun ?? !config.inactivity.enforce,
     reason: input.reason ?? '',
     overrideLimits: input.overrideLimits,
-    reportPrefix: `sweep/${startedAt.slice(0, 10)}/${safeName}/`,
+    reportPrefix: `sweep/${scheduledAt.slice(0, 10)}/${safeName}/`,
     startedAt,
+    scheduledAt,
   };
 }

@@ -9,6 +9,7 @@ import { reportStoreFromEnv } from '../report-store/report-store-from-env.js';
 import type { ReportStore } from '../report-store/report-store.js';
 import { resolveSweepSource } from './sweep-source-deps.js';
 import type { SweepSource } from './sweep-source.js';
+import { handlerNow } from '../handler-clock.js';
 
 /**
  * What a sweep action's core may use. Everything is built on first use, so a logic-only step
@@ -38,7 +39,7 @@ export function sweepActionHandler<S extends ZodType, R>(
       const started = Date.now();
       return {
         logger,
-        now: () => new Date(),
+        now: handlerNow,
         config: () => loadJmlConfig(),
         store: () => reportStoreFromEnv(),
         source: () => resolveSweepSource(),

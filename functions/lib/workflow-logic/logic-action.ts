@@ -3,6 +3,7 @@ import type { ActionLogger } from '../observability.js';
 import { createActionHandler, type ActionHandler } from '../middleware/create-action-handler.js';
 import { loadJmlConfig } from '../config/load-jml-config.js';
 import type { JmlConfig } from '../config/jml-config-schema.js';
+import { handlerNow } from '../handler-clock.js';
 
 /** What a workflow-logic action's core receives: the JML config, a logger and a clock. */
 export interface LogicDeps {
@@ -23,7 +24,7 @@ export function logicActionHandler<S extends ZodType, R>(
   return createActionHandler({
     name,
     inputSchema,
-    resolveDeps: (logger): LogicDeps => ({ config: loadJmlConfig(), logger, now: () => new Date() }),
+    resolveDeps: (logger): LogicDeps => ({ config: loadJmlConfig(), logger, now: handlerNow }),
     run,
   });
 }

@@ -13,13 +13,14 @@ import { describeCommand } from './describe-command.js';
 import { historyCommand } from './history-command.js';
 import { stopCommand } from './stop-command.js';
 
-const COMMANDS: Record<ExecutionCommandName, ExecutionCommand> = {
-  start: startCommand,
-  executions: executionsCommand,
-  describe: describeCommand,
-  history: historyCommand,
-  stop: stopCommand,
-};
+/** The handlers by command name (a Map: the name is the user's first word). */
+const COMMANDS: ReadonlyMap<ExecutionCommandName, ExecutionCommand> = new Map<ExecutionCommandName, ExecutionCommand>([
+  ['start', startCommand],
+  ['executions', executionsCommand],
+  ['describe', describeCommand],
+  ['history', historyCommand],
+  ['stop', stopCommand],
+]);
 
 export { findExecutionCommand };
 
@@ -37,7 +38,9 @@ export async function runExecutionCommand(command: ExecutionCommandName, argv: s
       return 0;
     }
     target = new SfnTarget(resolveSfnTarget(values, io.env));
-    return await COMMANDS[command]({ values, operands, io, target, out: new CommandOutput(io, values.json === true) });
+    const run = COMMANDS.get(command);
+    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    return await run({ values, operands, io, target, out: new CommandOutput(io, values.json === true) });
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       const details = (error as UsageError).details?.map((detail) => `  - ${detail}\n`).join('') ?? '';

@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 export interface RuntimeRequest {
   method: string;
   path: string;
-  /** Values of the pattern's `:name` segments, URL-decoded. */
+  /** Values of the pattern's `:name` segments, URL-decoded (an object without a prototype: only the pattern's names are in it). */
   params: Record<string, string>;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
@@ -67,7 +67,7 @@ function splitPath(path: string): string[] {
 
 function matchSegments(pattern: string[], segments: string[]): Record<string, string> | undefined {
   if (pattern.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [index, part] of pattern.entries()) {
     const segment = segments[index] as string;
     if (part.startsWith(':')) {

@@ -8,19 +8,24 @@ import type { SfnContext, SfnOperation } from './sfn-context.js';
 import { SfnError } from './sfn-error.js';
 import { describeStateMachine, listStateMachines } from './state-machine-operations.js';
 
-/** The operations served, by their `X-Amz-Target` name. */
-export const SFN_OPERATIONS: Readonly<Record<string, SfnOperation>> = {
-  ListStateMachines: listStateMachines,
-  DescribeStateMachine: describeStateMachine,
-  StartExecution: startExecution,
-  DescribeExecution: describeExecution,
-  ListExecutions: listExecutions,
-  StopExecution: stopExecution,
-  GetExecutionHistory: getExecutionHistory,
-};
+/**
+ * The operations served, by their `X-Amz-Target` name. A Map, not an object: the name comes from
+ * outside, and on an object `constructor` or `__proto__` would select what every object inherits.
+ */
+export const SFN_OPERATIONS: ReadonlyMap<string, SfnOperation> = new Map<string, SfnOperation>([
+  ['ListStateMachines', listStateMachines],
+  ['DescribeStateMachine', describeStateMachine],
+  ['StartExecution', startExecution],
+  ['DescribeExecution', describeExecution],
+  ['ListExecutions', listExecutions],
+  ['StopExecution', stopExecution],
+  ['GetExecutionHistory', getExecutionHistory],
+]);
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
+/** How much of an unknown target the error repeats (a header can be kilobytes long). */
+const MAX_ECHOED_TARGET = 100;
 
 /**
  * `POST /`: the Step Functions API in the AWS JSON 1.0 protocol, as `@aws-sdk/client-sfn` and
@@ -48,14 +53,14 @@ export function sfnApiRoute(context: SfnContext, log: (line: string) => void): R
 function resolveOperation(target: string | string[] | undefined): SfnOperation {
   const value = Array.isArray(target) ? target[0] : target;
   const name = value?.startsWith(TARGET_PREFIX) ? value.slice(TARGET_PREFIX.length) : undefined;
-  const operation = name === undefined ? undefined : SFN_OPERATIONS[name];
+  const operation = name === undefined ? undefined : SFN_OPERATIONS.get(name);
   if (operation) return operation;
-  const served = Object.keys(SFN_OPERATIONS).join(', ');
+  const served = [...SFN_OPERATIONS.keys()].join(', ');
   throw new SfnError(
     'UnknownOperationException',
     value === undefined
       ? `No X-Amz-Target header: send X-Amz-Target: ${TARGET_PREFIX}<Operation>, one of ${served}.`
-      : `${JSON.stringify(value)} is not an operation of this runtime; it serves ${TARGET_PREFIX}{${served}}.`,
+      : `${JSON.stringify(value.slice(0, MAX_ECHOED_TARGET))}${value.length > MAX_ECHOED_TARGET ? ' (cut)' : ''} is not an operation of this runtime; it serves ${TARGET_PREFIX}{${served}}.`,
   );
 }
 

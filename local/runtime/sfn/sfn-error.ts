@@ -22,7 +22,7 @@ const NAMESPACES = {
 export type SfnErrorType = keyof typeof NAMESPACES;
 
 /** Statuses other than AWS's 400 for client errors. */
-const STATUS: Partial<Record<SfnErrorType, number>> = { AccessDeniedException: 403, UnsupportedMediaType: 415, InternalFailure: 500, ServiceUnavailable: 503 };
+const STATUS: ReadonlyMap<SfnErrorType, number> = new Map<SfnErrorType, number>([['AccessDeniedException', 403], ['UnsupportedMediaType', 415], ['InternalFailure', 500], ['ServiceUnavailable', 503]]);
 
 /** An error answered as AWS JSON 1.0: `{"__type": "<namespace>#<type>", "message": "..."}` with its HTTP status. */
 export class SfnError extends Error {
@@ -31,7 +31,7 @@ export class SfnError extends Error {
   constructor(readonly type: SfnErrorType, message: string) {
     super(message);
     this.name = type;
-    this.status = STATUS[type] ?? 400;
+    this.status = STATUS.get(type) ?? 400;
   }
 
   get body(): { __type: string; message: string } {

@@ -10,7 +10,7 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
-const openSqlite: OpenSqlite = (file, options) => new Database(file, options) as unknown as ReturnType<OpenSqlite>;
+const openSqlite: OpenSqlite = (file, options) => new Database(file, options);
 
 /**
  * Opens the runtime's store at `file`, creating it only where no file exists. An existing file is
@@ -32,7 +32,7 @@ export function openRuntimeStore(file: string, advice: () => string): Database.D
   try {
     // Held from the first read until the process ends: a second runtime on this file gets SQLITE_BUSY.
     db.pragma('locking_mode = EXCLUSIVE');
-    checkIntegrity(db as never, file, advice);
+    checkIntegrity(db, file, advice);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new StoreUnavailableError(`${file} was written by a newer runtime (schema ${version}, this one knows up to ${SCHEMA_VERSION}); it was left as it is: update this checkout, or use another --data folder.`);

@@ -16,7 +16,8 @@ export interface SimulatorFlags {
 }
 
 const SEE_HELP = 'See npm run simulator -- --help.';
-const takesValue = (name: string): boolean => name in FLAGS && (FLAGS[name as FlagName] as FlagSpec).value !== undefined;
+const isFlagName = (name: string): name is FlagName => Object.hasOwn(FLAGS, name);
+const takesValue = (name: string): boolean => isFlagName(name) && (FLAGS[name] as FlagSpec).value !== undefined;
 
 /**
  * Parses and checks the simulator's flags; `'help'` when help was asked for (it wins over any
@@ -70,8 +71,8 @@ function explainParseError(error: Error & { code?: string }): Error {
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return new UsageError(`Unexpected argument "${quoted}": every setting is a --flag. ${SEE_HELP}`);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-      const spec = FLAGS[name as FlagName] as FlagSpec | undefined;
-      if (!spec) break;
+      if (!isFlagName(name)) break;
+      const spec: FlagSpec = FLAGS[name];
       if (!spec.value) return new UsageError(`--${name} is a switch and takes no value; write just --${name}.`);
       const dashHint = error.message.includes('ambiguous') ? ` (a value starting with "-" goes as --${name}=-value)` : '';
       return new UsageError(`--${name} needs a value: ${spec.expects ?? spec.allowed}${dashHint}.`);

@@ -52,7 +52,8 @@ export class Router<State> {
           values.push(segments[i]);
         } else if (literal !== segments[i]) continue outer;
       }
-      const params: Record<string, string> = {};
+      // No prototype: a route reading a param its pattern lacks gets undefined, never an inherited member.
+      const params: Record<string, string> = Object.create(null) as Record<string, string>;
       for (let i = 0; i < values.length; i++) params[candidate.names[i]] = safeDecode(values[i]);
       return { route: candidate.route, params };
     }

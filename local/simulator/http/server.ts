@@ -8,6 +8,7 @@ import { parseJsonBody, readBody } from './request-body.js';
 import { refuseForeignRequest, refuseNonJsonBody, type Refusal } from './request-guard.js';
 import type { HttpMethod, Route, SimResponse } from './route.js';
 import { Router } from './router.js';
+import { serverTimeoutOptions, type ServerTimeouts } from './server-timeouts.js';
 import { WireError, applicationError, gatewayError } from './wire-error.js';
 
 export interface SimulatorServerDeps {
@@ -19,14 +20,17 @@ export interface SimulatorServerDeps {
   faults: FaultInjector;
   /** Handles `/__control/...` (outside `/admin`, no auth: the server only listens on loopback). */
   control: (method: string, path: string, query: URLSearchParams, body: unknown) => Promise<SimResponse> | SimResponse;
+  /** How long a client may take to send its request (defaults: headers 10 s, whole request 30 s, keep-alive 5 s). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 const ADMIN_PREFIX = '/admin';
 const CONTROL_PREFIX = '/__control';
 
 /**
- * The simulator's HTTP front: loopback Host/Origin check, faults, then bearer-token check, rate limit, org/directory check,
- * JSON body, then the route. Every error leaves in one of Atlassian's body shapes.
+ * The simulator's HTTP front: a path as request target, loopback Host/Origin check, faults, then
+ * bearer-token check, rate limit, org/directory check, JSON body, then the route. Every error
+ * leaves in one of Atlassian's body shapes. A request not received within the timeouts gets Node's 408.
  */
 export function createSimulatorServer(deps: SimulatorServerDeps): Server {
   const router = new Router(deps.routes);
@@ -41,6 +45,11 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
     const requestId = `sim-${(++requestCounter).toString(16).padStart(8, '0')}`;
     // The `Date` header carries the simulated time, so `X-RateLimit-Reset - Date` is the wait.
     res.setHeader('Date', deps.state.clock.now().toUTCString());
+    if (!path.startsWith('/') || path.startsWith('//')) {
+      // `//x`, `http://host/` (a proxy's absolute form) or `*`: no path of this API.
+      req.resume();
+      return send(res, render(gatewayError(400, `Bad request target ${JSON.stringify(url.slice(0, 100))}: send a path such as /admin/v1/orgs.`)), requestId);
+    }
 
     const isControl = path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
     // Every route, not just /__control: the admin API is reachable from a browser too.
@@ -126,7 +135,7 @@ export function createSimulatorServer(deps: SimulatorServerDeps): Server {
     }
   }
 
-  return createServer((req, res) => {
+  return createServer(serverTimeoutOptions(deps.timeouts), (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent && !res.destroyed) send(res, render(toWire(error, 'application')), 'sim-error');
     });

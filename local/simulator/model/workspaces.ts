@@ -47,15 +47,15 @@ export function familyOf(site: SimSite): string {
   return site.productKey.split('-')[0];
 }
 
-/** The values a query `field` or a `sort` field reads, by spec field name. */
-const FIELDS: Record<string, (site: SimSite) => string> = {
-  id: (site) => site.id,
-  'attributes.name': (site) => site.name,
-  'attributes.type': familyOf,
-  'attributes.typeKey': (site) => site.productKey,
-  'attributes.hostUrl': (site) => site.url,
-  'attributes.status': () => 'online',
-};
+/** The values a query `field` or a `sort` field reads, by spec field name (a Map: the name comes from the request). */
+const FIELDS: ReadonlyMap<string, (site: SimSite) => string> = new Map<string, (site: SimSite) => string>([
+  ['id', (site) => site.id],
+  ['attributes.name', (site) => site.name],
+  ['attributes.type', familyOf],
+  ['attributes.typeKey', (site) => site.productKey],
+  ['attributes.hostUrl', (site) => site.url],
+  ['attributes.status', () => 'online'],
+]);
 
 /** Runs a search: filter, sort, then one page from `offset`. */
 export function searchWorkspaces(state: SimulatorState, search: WorkspaceSearch, offset = 0): WorkspacePage {
@@ -95,9 +95,9 @@ export function decodeWorkspaceCursor(cursor: string): { search: WorkspaceSearch
 }
 
 function fieldReader(name: string): (site: SimSite) => string {
-  const read = FIELDS[name];
+  const read = FIELDS.get(name);
   if (!read) {
-    throw new ModelError('invalidWorkspaceField', `Unknown workspace field "${name}"; use one of ${Object.keys(FIELDS).join(', ')}.`);
+    throw new ModelError('invalidWorkspaceField', `Unknown workspace field "${name.slice(0, 100)}"; use one of ${[...FIELDS.keys()].join(', ')}.`);
   }
   return read;
 }

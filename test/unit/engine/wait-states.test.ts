@@ -27,6 +27,13 @@ describe('wait states', () => {
     expect(waitDeadline('D', { Type: 'Wait', TimestampPath: '$.request.effectiveAt' }, input, now)).toBe(Date.parse('2027-01-10T09:00:00Z'));
   });
 
+  it('keeps a deadline at or before now as it is, so it passes at once on any clock', () => {
+    const now = Date.parse('2026-12-07T10:00:00.437Z');
+    expect(waitDeadline('Z', { Type: 'Wait', Seconds: 0 }, {}, now)).toBe(now);
+    expect(waitDeadline('P', { Type: 'Wait', Timestamp: '2026-12-07T09:59:59.900Z' }, {}, now)).toBe(Date.parse('2026-12-07T09:59:59.900Z'));
+    expect(waitDeadline('F', { Type: 'Wait', Seconds: 1 }, {}, now)).toBe(Date.parse('2026-12-07T10:00:02Z'));
+  });
+
   it('says what is wrong with a missing path, a bad seconds value or a path form it cannot read', () => {
     const now = 0;
     expect(() => waitDeadline('G', { Type: 'Wait', SecondsPath: '$.request.nope' }, { request: {} }, now)).toThrow(/\$\.request\.nope does not exist/);

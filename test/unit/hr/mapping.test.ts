@@ -186,3 +186,16 @@ describe('effective times', () => {
     expect(localDateTimeToUtc('2026-07-15', '08:00', 'UTC')).toBe('2026-07-15T08:00:00Z');
   });
 });
+
+describe('HR data named like an Object.prototype member selects no config entry', () => {
+  it.each(Object.getOwnPropertyNames(Object.prototype))('a hire at location %s starts at 08:00 in the default time zone; an event type of that name is ignored', async (name) => {
+    // Act
+    const hire = await resolve({ format: 'bamboohr.event', type: 'employee.created', employeeId: '124' }, { location: name, hireDate: '2026-03-16' });
+    const event = await resolve(hibob(name), {}, HR, 'hibob');
+
+    // Assess: 08:00 in Amsterdam (UTC+1 in March) is 07:00 UTC.
+    expect(hire.resolution).toMatchObject({ kind: 'hire', input: { location: name, effectiveAt: '2026-03-16T07:00:00Z' } });
+    expect(event.resolution).toMatchObject({ mapped: false });
+    expect(event.fetched).toEqual([]);
+  });
+});

@@ -25,8 +25,13 @@ describe('prepareRequest for the sweep', () => {
     // Assess
     expect(request).toEqual({
       workflow: 'sweep', dryRun: true, reason: 'CHG-1', overrideLimits: false,
-      reportPrefix: 'sweep/2026-09-01/sweep_nightly__Europe_/', startedAt: '2026-09-01T06:00:00.123Z',
+      reportPrefix: 'sweep/2026-09-01/sweep_nightly__Europe_/', startedAt: '2026-09-01T06:00:00.123Z', scheduledAt: '2026-09-01T06:00:00.123Z',
     });
+  });
+
+  it('files a scheduled run under the run time it stands for, not the day it started', async () => {
+    const request = await prepareRequest({ workflow: 'sweep', input: { scheduledAt: '2026-08-31T06:00:00+00:00' }, executionName: 'late' }, deps(false));
+    expect(request).toMatchObject({ reportPrefix: 'sweep/2026-08-31/late/', startedAt: '2026-09-01T06:00:00.123Z', scheduledAt: '2026-08-31T06:00:00.000Z' });
   });
 
   it('refuses unknown fields before any API call', async () => {
