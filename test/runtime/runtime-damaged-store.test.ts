@@ -53,9 +53,9 @@ describe('runtime: a damaged store is refused, never replaced', () => {
     await runtime.close();
   };
 
-  it('refuses, with exit 1 and the file named, an empty, a non-SQLite, a page-damaged and a newer store, and an empty change-budget store, leaving each byte for byte', async () => {
+  it('refuses, with exit 1 and the file named, an empty, a non-SQLite, a page-damaged, a newer and an unknown store, and an empty change-budget store, leaving each byte for byte', async () => {
     // Prepare
-    const [empty, garbage, damaged, newer, emptyBudget] = [folder(), folder(), folder(), folder(), folder()];
+    const [empty, garbage, damaged, newer, emptyBudget, unknown] = [folder(), folder(), folder(), folder(), folder(), folder()];
     writeFileSync(join(empty, 'runtime.sqlite'), '');
     writeFileSync(join(garbage, 'runtime.sqlite'), Buffer.from('this is not a database, but it is long enough to look like one. '.repeat(64)));
     await realStore(damaged);
@@ -65,21 +65,28 @@ describe('runtime: a damaged store is refused, never replaced', () => {
     db.pragma('user_version = 99');
     db.close();
     writeFileSync(join(emptyBudget, 'change-budget.sqlite'), '');
-    const files = [join(empty, 'runtime.sqlite'), join(garbage, 'runtime.sqlite'), join(damaged, 'runtime.sqlite'), join(newer, 'runtime.sqlite'), join(emptyBudget, 'change-budget.sqlite')];
+    const other = new Database(join(unknown, 'runtime.sqlite')); // some other program's database
+    other.exec('CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES (\'hello\')');
+    other.close();
+    const files = [
+      join(empty, 'runtime.sqlite'), join(garbage, 'runtime.sqlite'), join(damaged, 'runtime.sqlite'), join(newer, 'runtime.sqlite'),
+      join(emptyBudget, 'change-budget.sqlite'), join(unknown, 'runtime.sqlite'),
+    ];
     const before = files.map(sha256);
     const callsBefore = org.proxy.requests.length;
 
     // Act
-    const results = await Promise.all([empty, garbage, damaged, newer, emptyBudget].map((dir) => runRuntimeCommand(['--port', '0', '--sweep-schedule', 'off', '--data', dir, ...orgFlags()], orgEnv())));
+    const results = await Promise.all([empty, garbage, damaged, newer, emptyBudget, unknown].map((dir) => runRuntimeCommand(['--port', '0', '--sweep-schedule', 'off', '--data', dir, ...orgFlags()], orgEnv())));
 
     // Assess
-    expect(results.map((result) => result.code)).toEqual([1, 1, 1, 1, 1]);
-    const [emptyOut, garbageOut, damagedOut, newerOut, budgetOut] = results.map((result) => result.stderr);
+    expect(results.map((result) => result.code)).toEqual([1, 1, 1, 1, 1, 1]);
+    const [emptyOut, garbageOut, damagedOut, newerOut, budgetOut, unknownOut] = results.map((result) => result.stderr);
     expect(emptyOut).toContain(`jml runtime: cannot start: ${files[0]} is empty (0 bytes): its content is lost; it was left as it is.\n`);
     expect(garbageOut).toContain(`jml runtime: cannot start: ${files[1]} is not a SQLite database (its first bytes are not the SQLite header); it was left as it is.\n`);
     expect(damagedOut).toContain(`jml runtime: cannot start: ${files[2]} is damaged (`);
     expect(newerOut).toContain(`jml runtime: cannot start: ${files[3]} was written by a newer runtime (schema 99, this one knows up to 2); it was left as it is`);
     expect(budgetOut).toContain(`${files[4]} is empty (0 bytes): its content is lost; it was left as it is.`);
+    expect(unknownOut).toContain(`jml runtime: cannot start: ${files[5]} is a SQLite database but not a runtime store (schema version 0); it was left as it is.`);
     for (const out of [emptyOut, garbageOut]) expect(out).toMatch(/There is no backup of it in .*backups\.\nOr move it aside and start with an empty one \(every execution in it is forgotten, waiting leavers are never removed\):\n {2}mkdir /);
     expect(damagedOut).toMatch(/is damaged \(SQLite's integrity check: [^\n]+\); it was left as it is\.\nRestore the newest backup \(runtime-\d{4}-\d{2}-\d{2}\.sqlite\):\n {2}mkdir /);
     expect(files.map(sha256)).toEqual(before);
