@@ -14,7 +14,12 @@ export function tightenToPrivate(path: string, mode = PRIVATE_FILE_MODE): number
     throw error;
   }
   if ((current & 0o077) === 0) return undefined;
-  chmodSync(path, mode);
+  try {
+    chmodSync(path, mode);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPERM') return undefined; // another user's file: opening it decides
+    throw error;
+  }
   return current;
 }
 

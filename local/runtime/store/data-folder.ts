@@ -34,19 +34,29 @@ export function prepareDataFolder(dir: string, log: (line: string) => void): str
 function tighten(path: string, log: (line: string) => void): void {
   for (const sub of PRIVATE_SUBFOLDERS) {
     const subPath = join(path, sub);
-    if (modeOf(subPath) & 0o077) chmodSync(subPath, PRIVATE_FOLDER_MODE);
+    if (modeOf(subPath) & 0o077) chmodQuietly(subPath, log);
   }
   const mode = modeOf(path);
   if ((mode & 0o077) === 0) return;
   const others = readdirSync(path).filter((name) => !OWN_ENTRY.test(name));
   const ownedByUs = process.getuid === undefined || statSync(path).uid === process.getuid();
   if (others.length === 0 && ownedByUs) {
-    chmodSync(path, PRIVATE_FOLDER_MODE);
-    log(`data folder ${path}: permissions tightened from ${octal(mode)} to 0700 (it holds personal data)`);
+    if (chmodQuietly(path, log)) log(`data folder ${path}: permissions tightened from ${octal(mode)} to 0700 (it holds personal data)`);
     return;
   }
   const why = ownedByUs ? `it also holds ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}` : 'another user owns it';
   log(`data folder ${path} is ${octal(mode)} (others may list it) and was left as it is (${why}); the runtime's files in it are 0600. A folder of its own (--data) is safer.`);
+}
+
+/** chmod 0700; a folder that refuses is logged and left as it is (the files in it are 0600). */
+function chmodQuietly(path: string, log: (line: string) => void): boolean {
+  try {
+    chmodSync(path, PRIVATE_FOLDER_MODE);
+    return true;
+  } catch (error) {
+    log(`${path} could not be made 0700 (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the runtime's files in it are 0600`);
+    return false;
+  }
 }
 
 function modeOf(path: string): number {
