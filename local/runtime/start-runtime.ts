@@ -153,7 +153,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       { name: 'runtime.sqlite', backups: store.backups, backup: (file) => store.backup(file) },
       { name: 'change-budget.sqlite', backups: backedUp.backups, backup: (file) => backedUp.backup(file) },
     ], options.backupClock ?? (() => new Date()), log);
-    await backups.runDue();
+    // Online, in the background: a 1 GB store takes ~10 s to copy and the runtime serves meanwhile.
+    void backups.runDue();
     backups.start();
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 

@@ -70,7 +70,7 @@ export class Executor {
 
   /**
    * Continues every RUNNING execution of the store (at start). Returns how many, and how many of them wait.
-   * @throws Error when one is bound to another org: `settleForeignExecutions` deals with those first.
+   * @throws Error when one is bound to another org: `planForeignExecutions` deals with those first.
    */
   resumeAll(): { running: number; waiting: number } {
     let waiting = 0;

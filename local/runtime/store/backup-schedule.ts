@@ -12,7 +12,7 @@ export interface BackedUpStore {
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Takes each store's daily backup: at start (awaited before the runtime serves), then whenever the
+ * Takes each store's daily backup: at start (in the background: the store stays in use), then whenever the
  * UTC day of the wall clock has none yet (checked hourly). Dated by the wall clock, not the runtime's
  * clock: a manual clock moved 30 days ahead is a test device, backups are about the disk. A failed
  * backup is logged and tried again an hour later; it never stops the runtime. A backup taken is not logged.
