@@ -4,7 +4,7 @@ import { readInputJsonSchema } from '../engine/workflow-input.js';
 import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
 import { executionUsageLines } from './execution-usage.js';
 
-/** The commands, as printed after a wrong one and at the top of `--help`. */
+/** Every command (all eight), as printed after a wrong one and at the top of `--help`. */
 export const USAGE_LINES = [
   'Usage:',
   '  npm run jml -- run <workflow> --input <file|json|-> [--dry-run] [options]',
@@ -12,7 +12,12 @@ export const USAGE_LINES = [
   '  npm run jml -- schema <workflow>                  print the input JSON Schema',
   '  npm run jml -- check-config [--config F] [--api-url U --org-id O]',
   '                                                   check the config against the org',
+  '  npm run jml -- start <workflow> --input <file|json|-> [--name N]',
+  '                                                   start an execution on the local runtime (or --aws)',
+  '  npm run jml -- executions [--workflow W] [--status S]',
+  '  npm run jml -- describe | history | stop <execution name|arn>',
   '  npm run jml -- --help | --version',
+  `  <workflow> is one of ${WORKFLOW_NAMES.join(', ')}`,
 ];
 
 const SYNOPSIS = `jml: joiner / mover / leaver workflows and the inactivity sweep for an Atlassian Cloud organization, run locally.
