@@ -56,7 +56,7 @@ export async function guardConfigBeforeRun(options: ConfigGuardOptions): Promise
       go: false,
       exitCode: EXIT_FAILED,
       message: `could not check ${source} against the org before the ${workflow} (${error.calls} API call(s) made), so nothing was changed: ${error.message}\n` +
-        'Pass --no-check to run without the check.',
+        'The run itself needs the same access: fix that first (--no-check skips only this check).',
     };
   }
   const { report, calls } = checked;

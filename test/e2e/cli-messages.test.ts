@@ -104,7 +104,7 @@ describe('jml run with a key the API rejects', () => {
     const api = await startCountingServer(401, { code: 401, message: 'Unauthorized' });
     try {
       // Act
-      const result = await runScript('local/cli.ts', ['run', 'leaver', '--input', '{"email":"ada@acme.example"}', '--api-url', api.url, '--org-id', 'o', '--directory-id', 'd'],
+      const result = await runScript('local/cli.ts', ['run', 'leaver', '--no-check', '--input', '{"email":"ada@acme.example"}', '--api-url', api.url, '--org-id', 'o', '--directory-id', 'd'],
         { ATLASSIAN_API_KEY: 'canary-key-never-printed-321' });
 
       // Assess

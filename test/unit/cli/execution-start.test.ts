@@ -62,6 +62,19 @@ describe('jml start --aws', () => {
     expect(result.stdout).toContain('dry run');
   });
 
+  it('starts the sweep without --input, as jml run sweep does (its input is all optional)', async () => {
+    // Prepare
+    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: 'AtlassianJml-sweep', stateMachineArn: machineArn('sweep'), type: 'STANDARD', creationDate: new Date() }] });
+    sfn.on(StartExecutionCommand).resolves({ executionArn: executionArn('sweep', 'x'), startDate: new Date() });
+
+    // Act
+    const result = await runAws(['start', 'sweep', '--name', 'x']);
+
+    // Assess
+    expect(result.code, result.stderr).toBe(0);
+    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, { stateMachineArn: machineArn('sweep'), input: '{}' });
+  });
+
   it('refuses an invalid input with the schema\'s words and calls nothing (exit 2)', async () => {
     // Act
     const result = await runAws(['start', 'leaver', '--input', '{"email":"not-an-email","graceDays":-1}']);
@@ -136,10 +149,10 @@ describe('jml execution command line', () => {
     [['start', 'leaver', '--input', '{}', '--aws', '--stack', '9lives'], /--stack must be a stack name/],
     [['start', 'leaver', '--input', '{}', '--endpoint', 'localhost:8083'], /--endpoint must be an http\(s\) URL/],
     [['start', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver, sweep, hr-event \(not "offboarder"\)/],
-    [['start'], /missing argument: start <joiner\|mover\|leaver>/],
+    [['start'], /missing argument: start <joiner\|mover\|leaver\|sweep\|hr-event>/],
     [['start', 'leaver'], /--input is required/],
     [['start', 'leaver', '--input', '{}', '--status', 'RUNNING'], /--status does not apply to start \(only to executions\)/],
-    [['start', 'leaver', '--bogus'], /Unknown option '--bogus'/],
+    [['start', 'leaver', '--bogus'], /unknown option --bogus \(start takes --endpoint, --aws, .*--name\)/],
     [['start', 'leaver', '--input', '{}', '--api-url', 'http://127.0.0.1:1/admin'], /--api-url applies to run only/],
     [['describe'], /missing argument: describe <execution name\|execution ARN>/],
     [['stop', 'a', 'b'], /unexpected argument\(s\): b/],
@@ -161,7 +174,7 @@ describe('jml execution command line', () => {
 
     // Assess
     expect(help.code).toBe(0);
-    for (const command of ['start <joiner|mover|leaver>', 'executions [', 'describe <name|arn>', 'history <name|arn>', 'stop <name|arn>']) expect(help.stdout).toContain(`npm run jml -- ${command}`);
+    for (const command of ['start <joiner|mover|leaver|sweep|hr-event>', 'executions [', 'describe <name|arn>', 'history <name|arn>', 'stop <name|arn>']) expect(help.stdout).toContain(`npm run jml -- ${command}`);
     for (const option of Object.keys(EXECUTION_OPTIONS)) expect(help.stdout).toMatch(new RegExp(`--${option}\\b`));
     expect(help.stdout).toContain('JML_ENDPOINT');
     expect(startHelp).toEqual(help);
