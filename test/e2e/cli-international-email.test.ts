@@ -26,7 +26,7 @@ describe('jml run with an internationalised email address', () => {
   it('joiner invites Ünal.Yılmaz@acme.example on the simulator; a leaver finds that account by the address in lower case', async () => {
     // Prepare
     const sim = await startSimulator({ port: 0, rateLimits: false });
-    const api = ['--api-url', sim.baseUrl, '--org-id', sim.orgId, '--waits', 'short'];
+    const api = ['--api-url', sim.baseUrl, '--org-id', sim.orgId, '--waits', 'short', '--data', mkdtempSync(join(dir, 'data-'))];
     const env = { ATLASSIAN_API_KEY: sim.apiKey };
 
     try {
