@@ -99,14 +99,20 @@ export function loadJmlConfigFile(path: string, origin?: string): JmlConfig {
   return /\.json$/i.test(path) ? parseJmlConfigJson(text, path) : parseJmlConfigText(text, path);
 }
 
-/** `--config DIR names a directory: ...`, `JML_CONFIG_FILE=x.yaml: no such file ...`. */
+/**
+ * `--config DIR names a directory: ...`, `JML_CONFIG_FILE=x.yaml: no such file; ...`, or without an
+ * origin `Cannot read the JML config file x.yaml: no such file; ...`.
+ */
 function unreadableConfigMessage(path: string, error: NodeJS.ErrnoException, origin: string | undefined): string {
-  const named = origin === undefined ? `The JML config file ${path}` : origin.startsWith('-') ? `${origin} ${path}` : `${origin}=${path}`;
   const example = 'a JSON or YAML file such as config/jml.example.yaml';
-  if (error.code === 'EISDIR') return `${named} names a directory: give the config file itself, ${example}.`;
-  if (error.code === 'ENOENT') return `${named}: no such file; give ${example}.`;
-  if (error.code === 'EACCES') return `${named} cannot be read (permission denied): make it readable by this user.`;
-  return `Cannot read ${named}: ${error.message}.`;
+  const why =
+    error.code === 'EISDIR' ? ['names a directory', `give the config file itself, ${example}`]
+    : error.code === 'ENOENT' ? ['no such file', `give ${example}`]
+    : error.code === 'EACCES' ? ['permission denied', 'make it readable by this user']
+    : [error.message, `give ${example}`];
+  if (origin === undefined) return `Cannot read the JML config file ${path}: ${why[0]}; ${why[1]}.`;
+  const named = origin.startsWith('-') ? `${origin} ${path}` : `${origin}=${path}`;
+  return error.code === 'EISDIR' ? `${named} ${why[0]}: ${why[1]}.` : `${named}: ${why[0]}; ${why[1]}.`;
 }
 
 /** A Lambda sees one config; the local runtime one per distinct config its executions use. */
