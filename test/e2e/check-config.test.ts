@@ -94,6 +94,7 @@ describe('jml check-config against a running API (--api-url)', () => {
     [['check-config', '--input', '{}'], /--input does not apply to check-config/],
     [['check-config', '--directory-api', 'v1'], /--directory-api does not apply to check-config: it reads .* through the v2 API/],
     [['check-config', 'extra'], /unexpected argument\(s\): extra/],
+    [['check-config', '--no-check'], /--no-check does not apply to check-config/],
     [['check-config', '--api-url', 'https://api.atlassian.com/admin', '--org-id', 'o'], /ATLASSIAN_API_KEY/],
   ])('exits 2 for %j', async (argv, message) => {
     // Act

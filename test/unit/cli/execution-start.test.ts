@@ -1,4 +1,4 @@
-import { ListStateMachinesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListStateMachinesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deployStacks, executionArn, machineArn, runAws, serviceError, sfn } from './support/sfn-fixtures.js';
 import { runCli } from '../../e2e/cli-harness.js';
@@ -116,6 +116,36 @@ describe('jml start --aws', () => {
     expect(result.stderr).toContain('an execution named "leaver-HR-1234" already exists in AtlassianJml-leaver with a different input, or has closed: names are unique for 90 days');
     expect(result.stderr).toContain('jml describe leaver-HR-1234');
     expect(result.stdout).toBe('');
+  });
+
+  it('says a repeated start of a running execution started nothing: already running since, with its ARN (exit 0)', async () => {
+    // Prepare: Step Functions returns the open execution for the same name and input.
+    const arn = executionArn('leaver', 'leaver-HR-1234');
+    const startDate = new Date('2026-05-12T10:15:03.123Z');
+    sfn.on(DescribeExecutionCommand).resolves({ executionArn: arn, stateMachineArn: machineArn('leaver'), name: 'leaver-HR-1234', status: 'RUNNING', startDate, input: JSON.stringify(LEAVER_INPUT) });
+    sfn.on(StartExecutionCommand).resolves({ executionArn: arn, startDate });
+
+    // Act
+    const result = await runAws(['start', 'leaver', '--input', JSON.stringify(LEAVER_INPUT), '--name', 'leaver-HR-1234']);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`leaver-HR-1234 is already running since 2026-05-12T10:15:03.123Z: ${arn}\n`);
+    expect(result.stderr).toContain('nothing new was started');
+    expect(sfn).toHaveReceivedCommandWith(DescribeExecutionCommand, { executionArn: arn });
+  });
+
+  it('says when a name already ran and how it ended (exit 1)', async () => {
+    // Prepare
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'SUCCEEDED', startDate: new Date('2026-05-01T09:00:00Z'), stopDate: new Date('2026-05-01T09:00:04Z') });
+    sfn.on(StartExecutionCommand).rejects(serviceError('ExecutionAlreadyExists', 'Execution Already Exists'));
+
+    // Act
+    const result = await runAws(['start', 'leaver', '--input', JSON.stringify(LEAVER_INPUT), '--name', 'leaver-HR-1234']);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('an execution named "leaver-HR-1234" already ran in AtlassianJml-leaver: SUCCEEDED at 2026-05-01T09:00:04.000Z: names are unique for 90 days');
   });
 
   it('explains AccessDenied with the operation and the permission it needs (exit 1)', async () => {
