@@ -18,6 +18,7 @@ import { Router } from './http/router.js';
 import { createRuntimeServer } from './http/runtime-server.js';
 import { startExecution } from './sfn/execution-operations.js';
 import { sfnApiRoute } from './sfn/sfn-api-route.js';
+import { DEFAULT_REGION, inRegion } from './sfn/arns.js';
 import { StateMachineCatalog } from './state-machines.js';
 import { ExecutionStore } from './store/execution-store.js';
 
@@ -101,18 +102,20 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     // What the handlers of every execution (and the webhook receiver) see beside the process's variables:
     // the daily leaver brake's count in the data folder (restarts included), and this runtime as the
     // Step Functions endpoint the hr-event workflow starts joiners, movers and leavers on.
+    const handlerRegion = process.env.AWS_REGION ?? DEFAULT_REGION;
     const handlerVariables: Record<string, string> = {
       JML_CHANGE_BUDGET_DB: join(dirname(store.file), 'change-budget.sqlite'),
       // The sweep's reports live beside the executions that wrote them.
       JML_REPORT_DIR: join(dirname(store.file), 'reports'),
       JML_CONFIG_FILE: configFile,
-      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-      ...stateMachineArnVariables(catalog.all),
+      AWS_REGION: handlerRegion,
+      ...stateMachineArnVariables(catalog.all, handlerRegion),
     };
     const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log, handlerVariables });
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 
-    const context = { catalog, store, executor };
+    // In-process starts (webhooks, schedule) answer in the default region; HTTP requests in the one they signed for.
+    const context = { catalog, store, executor, region: DEFAULT_REGION };
     const router = new Router();
     router.add('POST', '/', sfnApiRoute(context, log));
     mountClockRoutes(router, clockControl);
@@ -135,7 +138,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       endpoint: `http://127.0.0.1:${port}`,
       port,
       router,
-      stateMachines: catalog.all.map(({ name, arn, workflow }) => ({ name, arn, workflow })),
+      stateMachines: catalog.all.map(({ name, arn, workflow }) => ({ name, arn: inRegion(arn, DEFAULT_REGION), workflow })),
       dataFile: store.file,
       api: { baseUrl: api.baseUrl, orgId: api.orgId, embedded: embedded !== undefined },
       ...(embedded ? { simulatorControlUrl: embedded.controlUrl } : {}),
@@ -183,12 +186,12 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** `JML_LEAVER_STATE_MACHINE_ARN=...` and so on: where StartExecution of each workflow goes. */
-function stateMachineArnVariables(machines: ReadonlyArray<{ arn: string; workflow: string }>): Record<string, string> {
+/** `JML_LEAVER_STATE_MACHINE_ARN=...` and so on: where StartExecution of each workflow goes (in the handlers' region). */
+function stateMachineArnVariables(machines: ReadonlyArray<{ arn: string; workflow: string }>, region: string): Record<string, string> {
   const variables: Record<string, string> = {};
   for (const [workflow, variable] of Object.entries(STATE_MACHINE_ARN_VARIABLES)) {
     const machine = machines.find((m) => m.workflow === workflow);
-    if (machine) variables[variable] = machine.arn;
+    if (machine) variables[variable] = inRegion(machine.arn, region);
   }
   return variables;
 }

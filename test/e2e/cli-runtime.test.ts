@@ -52,7 +52,7 @@ describe(
       // Assess
       expect(started.code).toBe(0);
       const { executionArn } = JSON.parse(started.stdout) as { executionArn: string };
-      expect(executionArn).toBe(`arn:aws:states:local:000000000000:execution:jml-leaver:${NAME}`);
+      expect(executionArn).toBe(`arn:aws:states:us-east-1:000000000000:execution:jml-leaver:${NAME}`);
 
       // Act / Assess: it is listed as running
       const running = await runCli(['executions', '--status', 'RUNNING', '--json', ...on()]);
