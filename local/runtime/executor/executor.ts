@@ -166,6 +166,7 @@ export class Executor {
         clock: slot.clock(this.options.clock),
         signal: controller.signal,
         executionName: record.name,
+        traceTaskCalls: true, // the history shows each Lambda call's payload and result, as AWS does
         ...(resume ? { resume } : {}),
         onEvent: (entry) => this.guard(record, () => execution.onTrace(entry)),
         onWait: (notice) => this.guard(record, () => execution.onWait(notice)),
