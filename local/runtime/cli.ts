@@ -3,6 +3,7 @@ import '../engine/process-defaults.js';
 import { runtimeBanner } from './runtime-banner.js';
 import { parseRuntimeCommandLine, runtimeUsage, RuntimeUsageError } from './runtime-options.js';
 import { startRuntime } from './start-runtime.js';
+import { RuntimeLog } from './runtime-log.js';
 
 /**
  * `npm start -- [options]`: the local runtime in the foreground. Exit 0 after a clean stop
@@ -21,11 +22,22 @@ async function main(): Promise<number> {
     process.stdout.write(runtimeUsage(process.env));
     return 0;
   }
+  // Text lines say where they come from; JSON lines are objects for a log collector, as they are.
+  const prefix = command.options.logFormat === 'json' ? '' : 'jml runtime: ';
+  const write = (line: string) => process.stderr.write(`${prefix}${line}\n`);
+  const own = new RuntimeLog(write, command.options.logFormat);
+  // The SDK (the hr-event workflow's StartExecution) warns on Node 20 about its releases of 2027, as jml knows.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (command.options.logFormat === 'json') {
+    // Node prints process warnings as text lines; a JSON log takes them as objects instead.
+    process.removeAllListeners('warning');
+    process.on('warning', (warning) => own.message(`${warning.name}: ${warning.message}`, 'warn'));
+  }
   let runtime;
   try {
-    runtime = await startRuntime({ ...command.options, log: (line) => process.stderr.write(`jml runtime: ${line}\n`) });
+    runtime = await startRuntime({ ...command.options, log: write });
   } catch (error) {
-    process.stderr.write(`jml runtime: cannot start: ${(error as Error).message}\n`);
+    own.message(`cannot start: ${(error as Error).message}`);
     return 1;
   }
   process.stdout.write(`${runtimeBanner(runtime)}\n`);
@@ -35,9 +47,9 @@ async function main(): Promise<number> {
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) process.exit(130);
       stopping = true;
-      process.stderr.write(`jml runtime: ${signal}: stopping; running executions are kept for the next start\n`);
+      own.message(`${signal}: stopping; running executions are kept for the next start`);
       running.close().then(() => resolve(0), (error: unknown) => {
-        process.stderr.write(`jml runtime: error while stopping: ${(error as Error).message}\n`);
+        own.message(`error while stopping: ${(error as Error).message}`);
         resolve(1);
       });
     };

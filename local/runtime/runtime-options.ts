@@ -8,6 +8,7 @@ import type { RuntimeOptions } from './start-runtime.js';
 import { CronError, parseCron } from '../../functions/lib/schedule/cron-schedule.js';
 import { isTimeZone } from '../../functions/lib/schedule/time-zone.js';
 import { DEFAULT_SWEEP_SCHEDULE, type SweepScheduleOptions } from './sweep-scheduler.js';
+import { LOG_FORMATS } from './runtime-log.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './start-runtime.js';
 
 /** A command line the runtime cannot start with; the message is one line that says what to change. */
@@ -27,6 +28,7 @@ const FLAGS = {
   concurrency: { type: 'string' },
   'sweep-schedule': { type: 'string' },
   'sweep-time-zone': { type: 'string' },
+  'log-format': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -48,6 +50,7 @@ runs their executions on the local engine and keeps them in SQLite (they survive
   --sweep-schedule C  when the inactivity sweep starts: a 5-field cron (default "0 6 * * *", daily 06:00, as on AWS),
                       or off
   --sweep-time-zone Z IANA time zone of the schedule (default UTC)
+  --log-format F      text (default): readable lines on stderr; json: one JSON object per line (time, level, event, ...)
   -h, --help          this text
 
 Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws stepfunctions list-state-machines \\
@@ -80,6 +83,7 @@ export function parseRuntimeCommandLine(argv: string[], env: NodeJS.ProcessEnv):
     dataDir: nonEmpty('data', values.data) ?? DEFAULT_DATA_DIR,
     clock: choice('clock', values.clock, ['system', 'manual'] as const) ?? 'system',
     concurrency: integerFlag('concurrency', values.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY,
+    logFormat: choice('log-format', values['log-format'], LOG_FORMATS) ?? 'text',
   };
   const schedule = sweepSchedule(values['sweep-schedule'], values['sweep-time-zone']);
   if (schedule !== undefined) options.sweepSchedule = schedule;

@@ -21,6 +21,7 @@ import { sfnApiRoute } from './sfn/sfn-api-route.js';
 import { DEFAULT_REGION, inRegion } from './sfn/arns.js';
 import { StateMachineCatalog } from './state-machines.js';
 import { ExecutionStore } from './store/execution-store.js';
+import { RuntimeLog, type LogFormat } from './runtime-log.js';
 
 export const DEFAULT_PORT = 8083;
 export const DEFAULT_DATA_DIR = '.jml';
@@ -45,8 +46,10 @@ export interface RuntimeOptions {
   sweepSchedule?: SweepScheduleOptions | false;
   /** Check the config's groups, resources and protected accounts against the org before starting. @default true */
   verifyConfigAgainstOrg?: boolean;
-  /** Operational messages (never secrets). @default stderr */
+  /** Where the log's lines go (never secrets; personal data: emails only). @default stderr */
   log?: (line: string) => void;
+  /** `text` lines, or one JSON object per line (runtime-log.ts). @default 'text' */
+  logFormat?: LogFormat;
 }
 
 export interface RunningRuntime {
@@ -86,7 +89,9 @@ export interface RunningRuntime {
  * keeps every execution in SQLite and continues the RUNNING ones where they were.
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<RunningRuntime> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Every line of the runtime goes through the log, in its format (webhooks, executions, components' messages).
+  const runtimeLog = new RuntimeLog(options.log ?? ((line: string) => process.stderr.write(`${line}\n`)), options.logFormat ?? 'text');
+  const log = runtimeLog.message;
   const configFile = options.configFile ?? DEFAULT_RUNTIME_CONFIG_FILE;
   const config = loadJmlConfigFile(configFile); // a wrong entry stops the start, with its path
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -111,7 +116,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       AWS_REGION: handlerRegion,
       ...stateMachineArnVariables(catalog.all, handlerRegion),
     };
-    const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log, handlerVariables });
+    const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log, handlerVariables, observer: runtimeLog });
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 
     // In-process starts (webhooks, schedule) answer in the default region; HTTP requests in the one they signed for.
@@ -119,7 +124,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const router = new Router();
     router.add('POST', '/', sfnApiRoute(context, log));
     mountClockRoutes(router, clockControl);
-    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables }), log));
+    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables }), (delivery) => runtimeLog.webhookDelivery(delivery)));
     let port = options.port ?? DEFAULT_PORT;
     server = createRuntimeServer(router, () => port, log);
     port = await listen(server, port);

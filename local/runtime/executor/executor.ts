@@ -4,10 +4,11 @@ import { runWorkflow, type ResumePoint, type WorkflowRun } from '../../engine/ru
 import { executionArn } from '../sfn/arns.js';
 import { LOCAL_ROLE_ARN, type HostedStateMachine, type StateMachineCatalog } from '../state-machines.js';
 import type { ExecutionStore } from '../store/execution-store.js';
-import type { ExecutionRecord } from '../store/store-types.js';
+import type { ExecutionOutcome, ExecutionRecord, StoredHistoryEvent } from '../store/store-types.js';
 import { jsonText } from '../history/execution-data.js';
 import { HistoryBuilder } from '../history/history-builder.js';
 import { ActiveExecution } from './active-execution.js';
+import type { ExecutionObserver } from './execution-observer.js';
 import { ExecutionSlot } from './execution-slot.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -26,6 +27,8 @@ export interface ExecutorOptions {
   handlerVariables?: Record<string, string>;
   /** Problems the runtime cannot report through the API (never with secrets). */
   log: (line: string) => void;
+  /** Told of every start and end (the runtime's log: runtime-log.ts). */
+  observer?: ExecutionObserver;
 }
 
 /**
@@ -53,6 +56,7 @@ export class Executor {
       { arn: executionArn(machine.name, name), stateMachineArn: machine.arn, name, input, startMs },
       builder.executionStarted(input, LOCAL_ROLE_ARN),
     );
+    this.notify(record, (observer) => observer.started(record));
     this.launch(record, machine);
     return record;
   }
@@ -82,7 +86,7 @@ export class Executor {
     const stopMs = this.options.clock.now();
     const active = this.active.get(record.id);
     const builder = active?.history ?? this.historyOf(record);
-    this.options.store.closeExecution(record.id, { status: 'ABORTED', error, cause, stopMs }, builder.executionAborted(active?.current, error, cause));
+    this.close(record, { status: 'ABORTED', error, cause, stopMs }, builder.executionAborted(active?.current, error, cause));
     if (active) {
       active.sealed = true;
       active.controller.abort();
@@ -185,18 +189,33 @@ export class Executor {
     const stopMs = this.options.clock.now();
     if (run.status === 'SUCCEEDED') {
       const output = jsonText(run.output ?? null);
-      this.options.store.closeExecution(record.id, { status: 'SUCCEEDED', output, stopMs }, [history.executionSucceeded(output)]);
+      this.close(record, { status: 'SUCCEEDED', output, stopMs }, [history.executionSucceeded(output)]);
     } else if (run.status === 'FAILED') {
-      this.options.store.closeExecution(record.id, { status: 'FAILED', error: run.error, cause: run.cause, stopMs }, [history.executionFailed(run.error, run.cause)]);
+      this.close(record, { status: 'FAILED', error: run.error, cause: run.cause, stopMs }, [history.executionFailed(run.error, run.cause)]);
     } else {
-      this.options.store.closeExecution(record.id, { status: 'ABORTED', stopMs }, history.executionAborted(execution.current));
+      this.close(record, { status: 'ABORTED', stopMs }, history.executionAborted(execution.current));
     }
   }
 
   private closeAsFailed(record: ExecutionRecord, error: string, cause: string, execution?: ActiveExecution): void {
     const history = execution?.history ?? this.historyOf(record);
-    this.options.store.closeExecution(record.id, { status: 'FAILED', error, cause, stopMs: this.options.clock.now() }, [history.executionFailed(error, cause)]);
-    this.options.log(`execution ${record.arn} FAILED: ${cause}`);
+    this.close(record, { status: 'FAILED', error, cause, stopMs: this.options.clock.now() }, [history.executionFailed(error, cause)]);
+  }
+
+  /** Records an execution's end, then tells the observer. */
+  private close(record: ExecutionRecord, outcome: ExecutionOutcome, events: StoredHistoryEvent[]): void {
+    this.options.store.closeExecution(record.id, outcome, events);
+    this.notify(record, (observer) => observer.ended(record, outcome));
+  }
+
+  /** Tells the observer of a recorded start or end; its failure must not undo or interrupt anything. */
+  private notify(record: ExecutionRecord, tell: (observer: ExecutionObserver) => void): void {
+    if (!this.options.observer) return;
+    try {
+      tell(this.options.observer);
+    } catch (error) {
+      this.options.log(`execution ${record.arn}: could not report it: ${(error as Error).message}`);
+    }
   }
 
   /** History of an execution not running in this process, continuing at its last event id. */
