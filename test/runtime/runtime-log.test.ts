@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { DAY, LEAVER_ARN, moveClock, sfnClient, startTestRuntime, useFreshOrgEachTest } from './support/runtime-harness.js';
 import type { RunningRuntime } from '../../local/runtime/start-runtime.js';
+import { parseRuntimeCommandLine } from '../../local/runtime/runtime-options.js';
 
 /**
  * The runtime's log in its default text format, in-process (the JSON format and the process's own
@@ -45,5 +46,13 @@ describe('runtime log (text): one line per execution start and end, failures wit
     expect(lines.at(-1)).toBe('execution ABORTED: leaver log-linus for linus.torvalds@acme.example after 2 d 1 h: HR.Cancelled: HR withdrew the termination');
     expect(lines.join('\n')).not.toMatch(/Ada Lovelace|Linus Torvalds|Grace Hopper|Engineering/);
     expect(lines.every((line) => line.length <= 400)).toBe(true);
+  });
+});
+
+describe('npm start --log-format', () => {
+  it('is text or json, text by default', () => {
+    expect(parseRuntimeCommandLine([], {})).toMatchObject({ options: { logFormat: 'text' } });
+    expect(parseRuntimeCommandLine(['--log-format', 'json'], {})).toMatchObject({ options: { logFormat: 'json' } });
+    expect(() => parseRuntimeCommandLine(['--log-format', 'xml'], {})).toThrow('--log-format must be text or json, not "xml"');
   });
 });
