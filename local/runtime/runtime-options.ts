@@ -83,8 +83,9 @@ export function parseRuntimeCommandLine(argv: string[], env: NodeJS.ProcessEnv):
     dataDir: nonEmpty('data', values.data) ?? DEFAULT_DATA_DIR,
     clock: choice('clock', values.clock, ['system', 'manual'] as const) ?? 'system',
     concurrency: integerFlag('concurrency', values.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY,
-    logFormat: choice('log-format', values['log-format'], LOG_FORMATS) ?? 'text',
   };
+  const logFormat = choice('log-format', values['log-format'], LOG_FORMATS);
+  if (logFormat !== undefined) options.logFormat = logFormat; // default: text (startRuntime)
   const schedule = sweepSchedule(values['sweep-schedule'], values['sweep-time-zone']);
   if (schedule !== undefined) options.sweepSchedule = schedule;
   const configFile = nonEmpty('config', values.config);

@@ -50,8 +50,8 @@ describe('runtime log (text): one line per execution start and end, failures wit
 });
 
 describe('npm start --log-format', () => {
-  it('is text or json, text by default', () => {
-    expect(parseRuntimeCommandLine([], {})).toMatchObject({ options: { logFormat: 'text' } });
+  it('is text or json (text when not given)', () => {
+    expect(parseRuntimeCommandLine(['--log-format', 'text'], {})).toMatchObject({ options: { logFormat: 'text' } });
     expect(parseRuntimeCommandLine(['--log-format', 'json'], {})).toMatchObject({ options: { logFormat: 'json' } });
     expect(() => parseRuntimeCommandLine(['--log-format', 'xml'], {})).toThrow('--log-format must be text or json, not "xml"');
   });
