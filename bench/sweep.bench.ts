@@ -31,7 +31,7 @@ const PACE = 0.98;
 const endpointOf = (method: string, path: string) =>
   `${method} ${path.replace(/^\/admin/, '').replace(/\/(orgs|directories|users|groups)\/(?!search$|count$)[^/]+/g, '/$1/{id}')}`;
 /** Which simulator rate-limit bucket an endpoint draws from (local/simulator/http/server.ts). */
-const bucketOf = (endpoint: string) => (endpoint.endsWith('/last-active-dates') ? 'lastActiveDates' : 'default');
+const bucketOf = (endpoint: string) => (endpoint.endsWith('/last-active-dates') ? 'lastActiveDates' : endpoint.endsWith('/events') ? 'events' : 'default');
 
 async function main(): Promise<void> {
   const limits = DOCUMENTED_RATE_LIMITS as { default: number; lastActiveDates: number };
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const proxy = await startRecordingProxy(sim.baseUrl);
   const reportDir = mkdtempSync(join(tmpdir(), 'jml-sweep-bench-'));
   const config = loadJmlConfigFile(DEFAULT_CONFIG_FILE);
-  config.inactivity = { enforce: true, rules: [{ id: 'suspend-dormant', product: 'all', inactiveDays: SUSPEND_DAYS, action: 'suspend' }], exclude: { addedWithinDays: 30, groups: [] } };
+  config.inactivity = { enforce: true, rules: [{ id: 'suspend-dormant', product: 'all', inactiveDays: SUSPEND_DAYS, action: 'suspend' }], exclude: { addedWithinDays: 30, groups: [] }, newAccessGraceDays: 30 };
   config.limits.maxSweepActions = { count: 200, percent: 1 };
   console.log(`org: ${USERS} users generated in ${((performance.now() - generation) / 1000).toFixed(1)} s; time scale ${TIME_SCALE} (1 simulated minute = ${(60 / TIME_SCALE).toFixed(1)} s); limits ${limits.default}/min (default), ${limits.lastActiveDates}/min (last-active-dates)`);
   try {
@@ -61,14 +61,16 @@ async function main(): Promise<void> {
       const [method, path] = line.split(' ') as [string, string];
       perEndpoint.set(endpointOf(method, path), (perEndpoint.get(endpointOf(method, path)) ?? 0) + 1);
     }
-    const perBucket = { default: 0, lastActiveDates: 0 };
+    // The audit log queries (one per grant action) fit in one window of the events limit: no floor of their own.
+    const perBucket = { default: 0, lastActiveDates: 0, events: 0 };
     for (const [endpoint, n] of perEndpoint) perBucket[bucketOf(endpoint)] += n;
     const accounts = output?.accounts ?? 0;
     const acted = (output?.counts?.done ?? 0) + (output?.counts?.already ?? 0);
     const pages = perEndpoint.get('POST /v2/orgs/{id}/directories/{id}/users/search') ?? 0;
     const confirmations = perEndpoint.get('GET /v1/orgs/{id}/directory/users/{id}/last-active-dates') ?? 0;
     const total = proxy.requests.length;
-    const lookups = total - pages - confirmations - acted * 3;
+    const auditQueries = perEndpoint.get('GET /v1/orgs/{id}/events') ?? 0;
+    const lookups = total - pages - confirmations - acted * 3 - auditQueries;
 
     // Floors in simulated minutes: the scan, the confirmations and the actions follow each other.
     const floorMinutes = perBucket.default / limits.default + perBucket.lastActiveDates / limits.lastActiveDates;
@@ -79,8 +81,8 @@ async function main(): Promise<void> {
     console.log(`\nsweep: ${run.status}, ${accounts} accounts considered, decisions ${JSON.stringify(output?.decisions)}, ${acted} acted on`);
     console.log('\ncalls per endpoint (on the wire):');
     for (const [endpoint, n] of [...perEndpoint].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(7)}  ${endpoint}`);
-    console.log(`  ${String(total).padStart(7)}  total = ${pages} list pages + ${confirmations} confirmations + ${acted} accounts acted on x 3 (snapshot groups, snapshot roles, suspend) + ${lookups} lookups (directory, workspaces, access groups)`);
-    console.log(`  calls vs target (pages + acted + lookups + confirmations = ${pages + acted + lookups + confirmations}): ${(total / (pages + acted + lookups + confirmations)).toFixed(2)}x (a suspension costs 3 calls: the leaver's snapshot, then the suspend)`);
+    console.log(`  ${String(total).padStart(7)}  total = ${pages} list pages + ${confirmations} confirmations + ${acted} accounts acted on x 3 (snapshot groups, snapshot roles, suspend) + ${lookups} lookups (directory, workspaces, access groups) + ${auditQueries} audit log queries (recent grants)`);
+    console.log(`  calls vs target (pages + acted + lookups + audit log queries + confirmations = ${pages + acted + lookups + auditQueries + confirmations}): ${(total / (pages + acted + lookups + auditQueries + confirmations)).toFixed(2)}x (a suspension costs 3 calls: the leaver's snapshot, then the suspend)`);
     console.log(`  naive sweep: ${Math.ceil(accounts / 100)} list pages + ${accounts} last-active-dates calls = ${Math.ceil(accounts / 100) + accounts}; this sweep makes ${(((Math.ceil(accounts / 100) + accounts) / total)).toFixed(1)}x fewer`);
     console.log('\nwall time:');
     console.log(`  sweep             ${wall.toFixed(1)} s`);

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { MAX_ACTIONS_PER_RUN } from '../lib/sweep/blast-radius.js';
 import { decideAccount } from '../lib/sweep/decide-account.js';
+import { RecentGrantsFileSchema } from '../lib/sweep/access-grants.js';
+import { RecentAccess } from '../lib/sweep/recent-access.js';
 import { sweepActionHandler, type SweepDeps } from '../lib/sweep/sweep-action.js';
 import { JSON_TYPE, sweepFiles } from '../lib/sweep/sweep-files.js';
 import { ReportPrefixSchema, StartedAtSchema } from '../lib/sweep/sweep-inputs.js';
@@ -29,6 +31,7 @@ export async function confirmInactivity(input: ConfirmInactivityInput, deps: Pic
   const access = await readJson(store, sweepFiles.access(input.reportPrefix), AccessMapSchema);
   const candidates = new Map((await readJson(store, sweepFiles.candidates(input.reportPrefix), z.array(ScannedAccountSchema))).map((a) => [a.accountId, a]));
   const now = new Date(input.startedAt);
+  const recentAccess = new RecentAccess(await readJson(store, sweepFiles.grants(input.reportPrefix), RecentGrantsFileSchema), access, now);
   const confirmed: SweepTarget[] = [];
   const changed: AccountDecision[] = [];
   for (const target of input.decision.toAct) {
@@ -44,9 +47,12 @@ export async function confirmInactivity(input: ConfirmInactivityInput, deps: Pic
       continue;
     }
     const account = { ...scanned, activity: fresh.activity, ...(fresh.addedToOrg ? { addedToOrg: fresh.addedToOrg } : {}) };
-    const again = decideAccount(account, { config, access, now });
+    const again = decideAccount(account, { config, access, recentAccess, now });
     if (again.decision === 'suspend' || again.decision === 'reclaim') {
       confirmed.push(...targetOf(again));
+      changed.push(again);
+    } else if (again.decision === 'spared') {
+      // The same audit-log grants as the decisions: the confirmation's dates only moved what they spare.
       changed.push(again);
     } else {
       changed.push({ ...again, decision: 'spared', reason: `active again since the scan (last-active-dates): ${again.reason}; left alone` });

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { blastRadiusMessage, sweepLimitVerdict, type SweepLimitVerdict } from '../lib/sweep/blast-radius.js';
 import { decideAccount } from '../lib/sweep/decide-account.js';
+import { RecentGrantsFileSchema } from '../lib/sweep/access-grants.js';
+import { RecentAccess } from '../lib/sweep/recent-access.js';
 import { sweepActionHandler, type SweepDeps } from '../lib/sweep/sweep-action.js';
 import { JSON_TYPE, sweepFiles } from '../lib/sweep/sweep-files.js';
 import { ReportPrefixSchema, StartedAtSchema } from '../lib/sweep/sweep-inputs.js';
@@ -32,21 +34,22 @@ export interface SweepDecisionSummary {
 
 /**
  * Decides every scanned account (`decideAccount`, a pure function of the account, the config, the
- * access map and the run's start time), writes every decision to the report store, and checks the
- * blast radius. The candidates' scan records are kept for the confirmation step.
+ * access map, the access granted recently (the audit log's `grants.json`) and the run's start time),
+ * writes every decision to the report store, and checks the blast radius. The candidates' scan records are kept for the confirmation step.
  */
 export async function decideInactivity(input: DecideInactivityInput, deps: Pick<SweepDeps, 'store' | 'config'>): Promise<SweepDecisionSummary> {
   const store = await deps.store();
   const config = deps.config();
   const access = await readJson(store, sweepFiles.access(input.reportPrefix), AccessMapSchema);
   const now = new Date(input.startedAt);
+  const recentAccess = new RecentAccess(await readJson(store, sweepFiles.grants(input.reportPrefix), RecentGrantsFileSchema), access, now);
   const decisions: AccountDecision[] = [];
   const candidates: ScannedAccount[] = [];
   let orgSize = 0;
   for (let part = 0; part < input.parts; part++) {
     for (const account of await readJson(store, sweepFiles.scanPart(input.reportPrefix, part), z.array(ScannedAccountSchema))) {
       if (account.accountType === 'atlassian' && account.membershipStatus === 'active' && account.accountStatus === 'active') orgSize += 1;
-      const decision = decideAccount(account, { config, access, now });
+      const decision = decideAccount(account, { config, access, recentAccess, now });
       decisions.push(decision);
       if (decision.decision === 'suspend' || decision.decision === 'reclaim') candidates.push(account);
     }

@@ -4,6 +4,7 @@ import { sweepActionHandler, type SweepDeps } from '../lib/sweep/sweep-action.js
 import { JSON_TYPE, sweepFiles } from '../lib/sweep/sweep-files.js';
 import type { ScannedAccount } from '../lib/sweep/sweep-types.js';
 import { ReportPrefixSchema } from '../lib/sweep/sweep-inputs.js';
+import { readRecentGrants } from '../lib/sweep/read-recent-grants.js';
 
 /** Where the scan stands: what the previous invocation returned (the first one starts from zero). */
 export const ScanProgressSchema = z.strictObject({
@@ -35,14 +36,21 @@ function budgetOf(env: NodeJS.ProcessEnv) {
  * Reads pages of `users/search` (100 accounts each, with productAccess, groups and platform roles)
  * until the directory ends or the invocation's time budget is spent, writing them to the report
  * store in part files, and returns the cursor to go on from. The first invocation also reads which
- * groups grant which products. Re-running an invocation with the same progress rewrites the same
- * parts: a retried or timed-out step is safe.
+ * groups grant which products, and the access granted within `inactivity.newAccessGraceDays`
+ * (the org's audit log: one paged query per grant action). Re-running an invocation with the same
+ * progress rewrites the same parts: a retried or timed-out step is safe.
  */
-export async function scanDirectory({ reportPrefix, progress }: ScanDirectoryInput, deps: Pick<SweepDeps, 'source' | 'store' | 'elapsedMs'>, env: HandlerEnvironment = handlerEnvironment()): Promise<ScanProgress> {
+export async function scanDirectory(
+  { reportPrefix, progress }: ScanDirectoryInput,
+  deps: Pick<SweepDeps, 'source' | 'store' | 'elapsedMs' | 'config' | 'now' | 'logger'>,
+  env: HandlerEnvironment = handlerEnvironment(),
+): Promise<ScanProgress> {
   if (progress.done) return progress;
   const [source, store] = await Promise.all([deps.source(), deps.store()]);
   if (progress.nextPart === 0 && progress.cursor === undefined) {
     await store.put(sweepFiles.access(reportPrefix), JSON.stringify(await source.accessMap()), JSON_TYPE);
+    const grants = await readRecentGrants(source, deps.config().inactivity.newAccessGraceDays, deps.now(), deps.logger);
+    await store.put(sweepFiles.grants(reportPrefix), JSON.stringify(grants), JSON_TYPE);
   }
   const { budgetMs, maxPages } = budgetOf(env);
   let { cursor, nextPart, pages, accounts } = progress;

@@ -5,6 +5,8 @@ import { writeReport, type ReportLocations } from '../lib/sweep/report/write-rep
 import { sweepActionHandler, type SweepDeps } from '../lib/sweep/sweep-action.js';
 import { sweepFiles } from '../lib/sweep/sweep-files.js';
 import { ReportPrefixSchema, StartedAtSchema } from '../lib/sweep/sweep-inputs.js';
+import { RecentGrantsFileSchema } from '../lib/sweep/access-grants.js';
+import { auditLogNote } from '../lib/sweep/report/audit-log-note.js';
 import { AccountDecisionSchema, countDecisions, type AccountDecision, type DecisionCounts } from '../lib/sweep/sweep-types.js';
 
 export const inputSchema = z.strictObject({
@@ -32,6 +34,23 @@ export interface SweepSummary {
   report: ReportLocations;
   actions: RecordedAction[];
   counts: ReturnType<typeof countOutcomes>;
+  /** Dry run: who a real run would act on (the first {@link MAX_PLANNED_IN_OUTPUT}; the report has all). */
+  planned?: SweepPlanEntry[];
+  /** Dry run: how many more are due than `planned` lists. */
+  plannedMore?: number;
+}
+
+/** One account a real run would act on, as a dry run's output lists it. */
+export type SweepPlanEntry = Pick<AccountDecision, 'accountId' | 'email' | 'name' | 'decision' | 'reason'> & { rule: string };
+
+/** The output of an execution is at most 256 KB: a dry run lists this many accounts, the report all of them. */
+export const MAX_PLANNED_IN_OUTPUT = 100;
+
+/** The accounts due for an action (suspend, reclaim), in the report's order, bounded. */
+function plannedOf(decisions: readonly AccountDecision[]): { planned: SweepPlanEntry[]; plannedMore: number } {
+  const due = decisions.filter((d) => d.decision === 'suspend' || d.decision === 'reclaim');
+  const planned = due.slice(0, MAX_PLANNED_IN_OUTPUT).map((d) => ({ accountId: d.accountId, email: d.email, name: d.name, decision: d.decision, rule: d.rule ?? '', reason: d.reason }));
+  return { planned, plannedMore: due.length - planned.length };
 }
 
 /**
@@ -49,8 +68,10 @@ export async function summarizeSweep(input: SummarizeSweepInput, deps: Pick<Swee
   if (!request.dryRun && !decision.blocked && decision.confirmed) {
     const confirmed = await readJson(store, sweepFiles.confirmations(prefix), z.array(AccountDecisionSchema));
     decisions = withOutcomes(decisions, confirmed, actions);
+    const grants = await readJson(store, sweepFiles.grants(prefix), RecentGrantsFileSchema);
     report = await writeReport(store, prefix, decisions, {
       executionName: input.executionName, startedAt: request.startedAt, ...(request.scheduledAt ? { scheduledAt: request.scheduledAt } : {}), dryRun: false, stage: 'final',
+      auditLog: auditLogNote(grants),
     });
   }
   assertNoFailures(actions);
@@ -73,6 +94,7 @@ export async function summarizeSweep(input: SummarizeSweepInput, deps: Pick<Swee
     report,
     actions,
     counts,
+    ...(request.dryRun ? plannedOf(decisions) : {}),
   };
 }
 

@@ -5,6 +5,8 @@ import { sweepActionHandler, type SweepDeps } from '../lib/sweep/sweep-action.js
 import { sweepFiles } from '../lib/sweep/sweep-files.js';
 import { ReportPrefixSchema, StartedAtSchema } from '../lib/sweep/sweep-inputs.js';
 import { AccountDecisionSchema } from '../lib/sweep/sweep-types.js';
+import { RecentGrantsFileSchema } from '../lib/sweep/access-grants.js';
+import { auditLogNote } from '../lib/sweep/report/audit-log-note.js';
 
 export const inputSchema = z.strictObject({
   reportPrefix: ReportPrefixSchema,
@@ -25,7 +27,9 @@ export type WriteSweepReportInput = z.output<typeof inputSchema>;
 export async function writeSweepReport(input: WriteSweepReportInput, deps: Pick<SweepDeps, 'store'>): Promise<ReportLocations> {
   const store = await deps.store();
   const decisions = await readJson(store, sweepFiles.decisions(input.reportPrefix), z.array(AccountDecisionSchema));
+  const grants = await readJson(store, sweepFiles.grants(input.reportPrefix), RecentGrantsFileSchema);
   return writeReport(store, input.reportPrefix, decisions, {
+    auditLog: auditLogNote(grants),
     executionName: input.executionName,
     startedAt: input.startedAt,
     ...(input.scheduledAt ? { scheduledAt: input.scheduledAt } : {}),

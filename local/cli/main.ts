@@ -10,6 +10,7 @@ import { resolveConfigFile, resolveRunTarget, resolveShortWaits, type RunTarget 
 import { USAGE_LINES, usageText } from './usage.js';
 import { packageVersion } from './version.js';
 import { describeWait } from './wait-notice.js';
+import { dryRunPlanLines } from './format/dry-run-plan.js';
 import { checkConfigCommand } from './check-config-command.js';
 import { findExecutionCommand, runExecutionCommand } from './commands/execution-commands.js';
 
@@ -109,6 +110,7 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
       onWait: (notice) => log(describeWait(notice)),
       signal: io.signal,
     });
+    if (run.status === 'SUCCEEDED') for (const line of dryRunPlanLines(run.output)) log(line);
     log(`■ ${run.status} in ${run.durationMs} ms, ${run.transitions} state transitions (execution ${run.executionName})`);
     io.stdout.write(`${JSON.stringify(resultDocument(run), null, 2)}\n`);
     return run.status === 'SUCCEEDED' ? EXIT_SUCCEEDED : run.status === 'ABORTED' ? EXIT_ABORTED : EXIT_FAILED;

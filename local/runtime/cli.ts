@@ -1,8 +1,8 @@
 import '../engine/polyfills.js';
 import '../engine/process-defaults.js';
-import { runtimeBanner } from './runtime-banner.js';
 import { parseRuntimeCommandLine, runtimeUsage, RuntimeUsageError } from './runtime-options.js';
-import { startRuntime } from './start-runtime.js';
+import { prepareDataFolder } from './store/data-folder.js';
+import type { RunningRuntime } from './start-runtime.js';
 import { RuntimeLog } from './runtime-log.js';
 
 /**
@@ -33,16 +33,20 @@ async function main(): Promise<number> {
     process.removeAllListeners('warning');
     process.on('warning', (warning) => own.message(`${warning.name}: ${warning.message}`, 'warn'));
   }
-  let runtime;
+  let runtime: RunningRuntime;
+  let banner: string;
   try {
+    // Before the rest of the runtime loads: a data folder that cannot be used fails within a second.
+    if (command.options.dataDir !== undefined) prepareDataFolder(command.options.dataDir, own.message);
+    const [{ startRuntime }, { runtimeBanner }] = await Promise.all([import('./start-runtime.js'), import('./runtime-banner.js')]);
     runtime = await startRuntime({ ...command.options, log: write });
+    banner = runtimeBanner(runtime);
   } catch (error) {
     own.message(`cannot start: ${(error as Error).message}`);
     return 1;
   }
-  process.stdout.write(`${runtimeBanner(runtime)}\n`);
   const running = runtime;
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) process.exit(130);
@@ -56,6 +60,9 @@ async function main(): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  // Printed once the signals are handled: whoever reads the banner may stop the runtime at once.
+  process.stdout.write(`${banner}\n`);
+  return stopped;
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {

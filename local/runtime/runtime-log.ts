@@ -24,8 +24,9 @@ export interface WebhookDelivery {
 
 /** How much of a cause a line keeps: the start says what happened; DescribeExecution has the rest. */
 const MAX_CAUSE_CHARS = 300;
-/** Lines of the runtime's components that report a problem (they pass text only). */
-const PROBLEM = /unexpected error|could not|cannot|error while/i;
+/** Lines of the runtime's components (they pass text only) that report a problem, or something to look at. */
+const PROBLEM = /unexpected error|could not|cannot|error while|failed|ServiceUnavailable/i;
+const NOTICE = /left as it is|ended ABORTED|adopted|paused/i;
 /** An email address, and only that: a name typed into `email` is never logged. */
 const EMAIL = /^[^\s@"<>()[\\\],;:\\]{1,64}@[^\s@"<>()[\\\],;:\\]+\.[^\s@"<>()[\\\],;:\\.]{2,}$/u;
 
@@ -45,7 +46,7 @@ export class RuntimeLog implements ExecutionObserver {
 
   /** A component's message (what `log(line)` receives); its level read from its words unless given. */
   readonly message = (text: string, level?: Level): void => {
-    this.emit(level ?? (PROBLEM.test(text) ? 'error' : 'info'), 'message', { message: text }, text);
+    this.emit(level ?? (PROBLEM.test(text) ? 'error' : NOTICE.test(text) ? 'warn' : 'info'), 'message', { message: text }, text);
   };
 
   webhookDelivery(delivery: WebhookDelivery): void {

@@ -9,7 +9,7 @@ import { CronError, parseCron } from '../../functions/lib/schedule/cron-schedule
 import { isTimeZone } from '../../functions/lib/schedule/time-zone.js';
 import { DEFAULT_SWEEP_SCHEDULE, type SweepScheduleOptions } from './sweep-scheduler.js';
 import { LOG_FORMATS } from './runtime-log.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './start-runtime.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './runtime-defaults.js';
 
 /** A command line the runtime cannot start with; the message is one line that says what to change. */
 export class RuntimeUsageError extends Error {
@@ -28,6 +28,8 @@ const FLAGS = {
   concurrency: { type: 'string' },
   'sweep-schedule': { type: 'string' },
   'sweep-time-zone': { type: 'string' },
+  'abort-foreign-executions': { type: 'boolean' },
+  'adopt-unknown-executions': { type: 'boolean' },
   'log-format': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -50,6 +52,11 @@ runs their executions on the local engine and keeps them in SQLite (they survive
   --sweep-schedule C  when the inactivity sweep starts: a 5-field cron (default "0 6 * * *", daily 06:00, as on AWS),
                       or off
   --sweep-time-zone Z IANA time zone of the schedule (default UTC)
+  --abort-foreign-executions
+                      running executions started for another org (or the embedded simulator) end ABORTED,
+                      without running, instead of refusing the start
+  --adopt-unknown-executions
+                      running executions of unknown org (from before orgs were recorded) run against this org
   --log-format F      text (default): readable lines on stderr; json: one JSON object per line (time, level, event, ...)
   -h, --help          this text
 
@@ -84,6 +91,8 @@ export function parseRuntimeCommandLine(argv: string[], env: NodeJS.ProcessEnv):
     clock: choice('clock', values.clock, ['system', 'manual'] as const) ?? 'system',
     concurrency: integerFlag('concurrency', values.concurrency, 1, 1024) ?? DEFAULT_CONCURRENCY,
   };
+  if (values['abort-foreign-executions']) options.abortForeignExecutions = true;
+  if (values['adopt-unknown-executions']) options.adoptUnknownExecutions = true;
   const logFormat = choice('log-format', values['log-format'], LOG_FORMATS);
   if (logFormat !== undefined) options.logFormat = logFormat; // default: text (startRuntime)
   const schedule = sweepSchedule(values['sweep-schedule'], values['sweep-time-zone']);

@@ -3,7 +3,7 @@ import { webhookRoute } from './http/webhook-route.js';
 import { configuredWebhookSources, type WebhookSourceStatus } from '../../functions/lib/hr/configured-webhook-sources.js';
 import { DEFAULT_SWEEP_SCHEDULE, SweepScheduler, type SweepScheduleOptions } from './sweep-scheduler.js';
 import { STATE_MACHINE_ARN_VARIABLES } from '../../functions/lib/executions/state-machine-arns.js';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -20,12 +20,18 @@ import { startExecution } from './sfn/execution-operations.js';
 import { sfnApiRoute } from './sfn/sfn-api-route.js';
 import { DEFAULT_REGION, inRegion } from './sfn/arns.js';
 import { StateMachineCatalog } from './state-machines.js';
+import { SqliteChangeBudgetStore } from '../../functions/lib/change-budget/sqlite-store.js';
+import { planForeignExecutions } from './executor/foreign-executions.js';
+import { BackupSchedule } from './store/backup-schedule.js';
+import { prepareDataFolder } from './store/data-folder.js';
 import { ExecutionStore } from './store/execution-store.js';
+import { orgBindingOf, type OrgBinding } from './store/org-binding.js';
+import { SpaceWatch } from './store/space-watch.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './runtime-defaults.js';
 import { RuntimeLog, type LogFormat } from './runtime-log.js';
 
-export const DEFAULT_PORT = 8083;
-export const DEFAULT_DATA_DIR = '.jml';
-export const DEFAULT_CONCURRENCY = 16;
+export { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT };
+
 /** The example access rules, which fit the simulator's demo org. */
 export const DEFAULT_RUNTIME_CONFIG_FILE = fileURLToPath(new URL('../../config/jml.example.yaml', import.meta.url));
 
@@ -46,6 +52,14 @@ export interface RuntimeOptions {
   sweepSchedule?: SweepScheduleOptions | false;
   /** Check the config's groups, resources and protected accounts against the org before starting. @default true */
   verifyConfigAgainstOrg?: boolean;
+  /** RUNNING executions bound to another org end ABORTED without running, instead of refusing the start. @default false */
+  abortForeignExecutions?: boolean;
+  /** RUNNING executions of unknown org (started before orgs were recorded) are bound to this org and run. @default false */
+  adoptUnknownExecutions?: boolean;
+  /** The wall clock the daily backups are dated by (tests). @default the system time */
+  backupClock?: () => Date;
+  /** How often a full data folder is tried again when no request tries a write. @default 10 s */
+  spaceCheckIntervalMs?: number;
   /** Where the log's lines go (never secrets; personal data: emails only). @default stderr */
   log?: (line: string) => void;
   /** `text` lines, or one JSON object per line (runtime-log.ts). @default 'text' */
@@ -63,7 +77,13 @@ export interface RunningRuntime {
   stateMachines: ReadonlyArray<{ name: string; arn: string; workflow: string }>;
   /** The SQLite file. */
   dataFile: string;
+  /** The store (tests cap its size to play a full disk: `store.capSizeForTests`). */
+  store: ExecutionStore;
   api: { baseUrl: string; orgId: string; embedded: boolean };
+  /** The org every execution started here is bound to (and every resumed one was started for). */
+  org: OrgBinding;
+  /** RUNNING executions of another org ended ABORTED at start (`abortForeignExecutions`), and those of unknown org adopted. */
+  foreignExecutions: { aborted: number; adopted: number };
   /** The embedded simulator's control endpoint, when there is one. */
   simulatorControlUrl?: string;
   clockMode: ClockMode;
@@ -95,28 +115,54 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
   const configFile = options.configFile ?? DEFAULT_RUNTIME_CONFIG_FILE;
   const config = loadJmlConfigFile(configFile); // a wrong entry stops the start, with its path
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const store = new ExecutionStore(options.dataDir ?? DEFAULT_DATA_DIR);
+  // A folder that cannot be made or written fails here, at once, with its path and the reason.
+  const dataDir = prepareDataFolder(options.dataDir ?? DEFAULT_DATA_DIR, log);
+  const store = new ExecutionStore(dataDir); // damaged, newer or held by another runtime: refused, left as it is
+  let changeBudget: SqliteChangeBudgetStore | undefined;
   let simulator: EmbeddedSimulator | undefined;
   let server: Server | undefined;
+  let backups: BackupSchedule | undefined;
+  const spaceWatch = new SpaceWatch(store.writes, options.spaceCheckIntervalMs);
+  const unwatchWrites = store.writes.subscribe({
+    blocked: (error) => log(`${error.message} Until then StartExecution answers 503 ServiceUnavailable and running executions pause at their next step.`),
+    reopened: () => log(`the data folder ${dataDir} takes writes again: new executions start, paused ones continue`),
+  });
   try {
+    // The leaver brake's store is checked now too: a damaged one refuses the start, not a leaver later.
+    const changeBudgetFile = join(dataDir, 'change-budget.sqlite');
+    changeBudget = new SqliteChangeBudgetStore(changeBudgetFile);
     const clock = createRuntimeClock(options.clock ?? 'system', store);
     const catalog = await StateMachineCatalog.load(store, clock.engine.now());
     simulator = options.api ? undefined : await startEmbeddedSimulator();
     const api = options.api ?? (simulator as EmbeddedSimulator).api;
-    if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(config, configFile, api);
+    const org = orgBindingOf(api, simulator !== undefined);
     // What the handlers of every execution (and the webhook receiver) see beside the process's variables:
     // the daily leaver brake's count in the data folder (restarts included), and this runtime as the
     // Step Functions endpoint the hr-event workflow starts joiners, movers and leavers on.
     const handlerRegion = process.env.AWS_REGION ?? DEFAULT_REGION;
     const handlerVariables: Record<string, string> = {
-      JML_CHANGE_BUDGET_DB: join(dirname(store.file), 'change-budget.sqlite'),
+      JML_CHANGE_BUDGET_DB: changeBudgetFile,
       // The sweep's reports live beside the executions that wrote them.
-      JML_REPORT_DIR: join(dirname(store.file), 'reports'),
+      JML_REPORT_DIR: join(dataDir, 'reports'),
       JML_CONFIG_FILE: configFile,
       AWS_REGION: handlerRegion,
       ...stateMachineArnVariables(catalog.all, handlerRegion),
     };
-    const executor = new Executor({ store, catalog, clock: clock.engine, api, configFile, concurrency, log, handlerVariables, observer: runtimeLog });
+    const executor = new Executor({ store, catalog, clock: clock.engine, api, org, configFile, concurrency, log, handlerVariables, observer: runtimeLog });
+    // Before anything runs or calls the org: executions of another org never run against this one.
+    const foreignPlan = planForeignExecutions(store, executor, org, {
+      abort: options.abortForeignExecutions ?? false, adoptUnknown: options.adoptUnknownExecutions ?? false, log,
+    });
+    if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(config, configFile, api);
+    const foreignExecutions = foreignPlan.apply();
+    const backedUp = changeBudget;
+    backups = new BackupSchedule([
+      { name: 'runtime.sqlite', backups: store.backups, backup: (file) => store.backup(file) },
+      { name: 'change-budget.sqlite', backups: backedUp.backups, backup: (file) => backedUp.backup(file) },
+    ], options.backupClock ?? (() => new Date()), log);
+    // Online, in the background: a 1 GB store takes ~10 s to copy and the runtime serves meanwhile.
+    void backups.runDue();
+    backups.start();
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 
     // In-process starts (webhooks, schedule) answer in the default region; HTTP requests in the one they signed for.
@@ -138,6 +184,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
 
     const listening = server;
     const embedded = simulator;
+    const backupSchedule = backups;
+    const budget = changeBudget;
     let closed: Promise<void> | undefined;
     return {
       endpoint: `http://127.0.0.1:${port}`,
@@ -145,7 +193,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       router,
       stateMachines: catalog.all.map(({ name, arn, workflow }) => ({ name, arn: inRegion(arn, DEFAULT_REGION), workflow })),
       dataFile: store.file,
+      store,
       api: { baseUrl: api.baseUrl, orgId: api.orgId, embedded: embedded !== undefined },
+      org,
+      foreignExecutions,
       ...(embedded ? { simulatorControlUrl: embedded.controlUrl } : {}),
       clockMode: clock.mode,
       concurrency,
@@ -159,14 +210,22 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       ...(scheduler ? { sweepSchedule: { ...(schedule as SweepScheduleOptions), nextRun: scheduler.nextRun } } : {}),
       close: () => (closed ??= (async () => {
         scheduler?.stop();
+        spaceWatch.stop();
+        unwatchWrites();
         await closeServer(listening);
         await executor.shutdown();
+        await backupSchedule.stop();
+        budget.close();
         store.close();
         await embedded?.close();
       })()),
     };
   } catch (error) {
     if (server?.listening) await closeServer(server);
+    spaceWatch.stop();
+    unwatchWrites();
+    await backups?.stop();
+    changeBudget?.close();
     store.close();
     await simulator?.close();
     throw error;

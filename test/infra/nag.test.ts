@@ -124,7 +124,7 @@ describe('bundles', () => {
 });
 
 describe('the HR webhook receiver bundle', () => {
-  it('runs on its own: answers an API Gateway v2 event with its JSON error policy (unknown source 404, unset secret 500)', () => {
+  it('runs on its own: answers an API Gateway v2 event with its JSON error policy (unknown source 404, unset secret 503 with Retry-After)', () => {
     // Prepare
     const jmlConfig: string = receiverProps().Environment.Variables.JML_CONFIG;
     const event = (source: string) => ({
@@ -139,7 +139,7 @@ describe('the HR webhook receiver bundle', () => {
     // Assess
     expect(unknown).toMatchObject({ ok: true, value: { statusCode: 404 } });
     expect(JSON.parse(unknown.value.body)).toMatchObject({ error: 'unknown_source' });
-    expect(unconfigured).toMatchObject({ ok: true, value: { statusCode: 500 } });
-    expect(JSON.parse(unconfigured.value.body)).toEqual({ error: 'internal_error', message: expect.any(String), requestId: 'r-1' });
+    expect(unconfigured).toMatchObject({ ok: true, value: { statusCode: 503, headers: { 'retry-after': '300' } } });
+    expect(JSON.parse(unconfigured.value.body)).toMatchObject({ error: 'source_not_configured', set: expect.arrayContaining(['JML_HR_HIBOB_WEBHOOK_SECRET_ID']) });
   });
 });

@@ -51,6 +51,9 @@ export const InactivityExclusionsSchema = z.strictObject(
   { message: 'expected { addedWithinDays, groups }' },
 );
 
+/** How long Atlassian keeps the org's audit events: the furthest back `newAccessGraceDays` can look. */
+export const AUDIT_LOG_RETENTION_DAYS = 180;
+
 export const InactivityConfigSchema = z
   .strictObject(
     {
@@ -58,8 +61,16 @@ export const InactivityConfigSchema = z
       enforce: z.boolean({ message: 'enforce must be true or false' }).default(false),
       rules: z.array(InactivityRuleSchema, { message: 'expected rules to be a list of { id, product, inactiveDays, action }' }).default([]),
       exclude: InactivityExclusionsSchema.default({ addedWithinDays: 30, groups: [] }),
+      /**
+       * Product access granted this recently (by the joiner, the mover, an admin by hand: the org's
+       * audit log says when) is spared, whatever the account's activity. 0 switches it off (and the
+       * audit log is not read). At most 180: Atlassian keeps audit events for 180 days.
+       */
+      newAccessGraceDays: days('newAccessGraceDays', 30, 0)
+        .max(AUDIT_LOG_RETENTION_DAYS, { message: `newAccessGraceDays is at most ${AUDIT_LOG_RETENTION_DAYS} days: Atlassian keeps audit events for ${AUDIT_LOG_RETENTION_DAYS} days` })
+        .default(30),
     },
-    { message: 'expected inactivity to be an object with rules (and optionally enforce, exclude)' },
+    { message: 'expected inactivity to be an object with rules (and optionally enforce, exclude, newAccessGraceDays)' },
   )
   .superRefine((section, ctx) => {
     const seen = new Map<string, number>();
@@ -72,7 +83,7 @@ export const InactivityConfigSchema = z
   });
 export type InactivityConfig = z.output<typeof InactivityConfigSchema>;
 
-export const DEFAULT_INACTIVITY: InactivityConfig = { enforce: false, rules: [], exclude: { addedWithinDays: 30, groups: [] } };
+export const DEFAULT_INACTIVITY: InactivityConfig = { enforce: false, rules: [], exclude: { addedWithinDays: 30, groups: [] }, newAccessGraceDays: 30 };
 
 /** At most this many accounts (`count`) and this share of the org's active accounts (`percent`): the lower wins. */
 export const SweepLimitSchema = z.strictObject(

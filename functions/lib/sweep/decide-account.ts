@@ -2,12 +2,16 @@ import { protectionOf } from '../config/protection.js';
 import type { JmlConfig } from '../config/jml-config-schema.js';
 import type { InactivityRule } from '../config/inactivity-config-schema.js';
 import { daysBetween, heldProducts, overallInactivity, productMatches } from './held-products.js';
+import { NewAccessGrace } from './new-access-grace.js';
+import type { RecentAccess } from './recent-access.js';
 import type { AccessMap, AccountDecision, Exclusion, ProductInactivity, ScannedAccount } from './sweep-types.js';
 
-/** What a decision depends on besides the account: the config, which groups grant what, and now. */
+/** What a decision depends on besides the account: the config, which groups grant what, what was granted recently, and now. */
 export interface DecisionContext {
   config: Pick<JmlConfig, 'inactivity' | 'protectedAccounts'>;
   access: AccessMap;
+  /** Access granted within `inactivity.newAccessGraceDays` (the org's audit log, read once per sweep). */
+  recentAccess: RecentAccess;
   now: Date;
 }
 
@@ -21,15 +25,23 @@ const describeSince = (product: ProductInactivity) =>
  *    accounts, accounts not active (already suspended, removed, deactivated), members of the
  *    configured groups, accounts added within `exclude.addedWithinDays`;
  * 2. the first `suspend` rule that matches (inactive in `all` products, or in every instance of
- *    the rule's product the account holds, for at least `inactiveDays`);
- * 3. else every product instance a `reclaim` rule matches: remove the account from the groups
- *    that grant only reclaimed products (a group that also grants a product still in use stays);
+ *    the rule's product the account holds, for at least `inactiveDays`), unless the account was
+ *    granted a product within `inactivity.newAccessGraceDays`;
+ * 3. else every product instance a `reclaim` rule matches, except those granted within the grace:
+ *    remove the account from the groups that grant only reclaimed products (a group that also
+ *    grants a product still in use stays); a rule matched only spared products: `spared`;
  * 4. an account synced from an identity provider that a rule matched is excluded and reported
  *    for action at the IdP, where its access is managed.
+ * Without the audit log (`recentAccess.unavailable`) no grant date is known: a never-used product
+ * is spared rather than counted from `addedToOrg` (see NewAccessGrace).
  */
 export function decideAccount(account: ScannedAccount, context: DecisionContext): AccountDecision {
   const { inactivity } = context.config;
-  const products = heldProducts(account, context.access, context.now);
+  const granted = context.recentAccess.grantedTo(account);
+  const products = heldProducts(account, context.access, context.now).map((product) => {
+    const grantedAt = granted.get(product.siteId);
+    return grantedAt ? { ...product, grantedAt } : product;
+  });
   const overall = overallInactivity(account, context.now);
   const base = { accountId: account.accountId, email: account.email, name: account.name, daysInactive: overall.days, products };
   const excluded = (exclusion: Exclusion, reason: string, rule?: string): AccountDecision => ({ ...base, decision: 'excluded', exclusion, reason, ...(rule ? { rule } : {}) });
@@ -37,17 +49,23 @@ export function decideAccount(account: ScannedAccount, context: DecisionContext)
   const standing = exclusionOf(account, context);
   if (standing) return excluded(standing.exclusion, standing.reason);
 
+  const held = new Set(products.map((product) => product.siteId));
+  const grantedDirectly = [...granted]
+    .filter(([siteId]) => !held.has(siteId))
+    .map(([siteId, grantedAt]) => ({ siteId, productKey: context.access.sites.find((site) => site.siteId === siteId)?.productKey ?? 'unknown', grantedAt }));
+  const grace = new NewAccessGrace(products, grantedDirectly, context.recentAccess);
   const suspendRule = inactivity.rules.find((rule) => rule.action === 'suspend' && suspendMatches(rule, products, overall.days));
-  let decided: { decision: AccountDecision; why: string };
+  let decided: { decision: AccountDecision; why: string } | undefined;
+  let sparedSuspension: { rule: InactivityRule; why: string } | undefined;
   if (suspendRule) {
     const since = overall.lastActive ? `last active ${dateOf(overall.lastActive)}` : 'never active (counted from when the account was added)';
     const scope = suspendRule.product === 'all' ? 'any product' : suspendRule.product;
     const why = `no activity in ${scope} for ${daysFor(suspendRule, products, overall.days)} days (${since}; rule ${suspendRule.id}: ${suspendRule.inactiveDays} days)`;
-    decided = { why, decision: { ...base, decision: 'suspend', rule: suspendRule.id, reason: `${why}: suspend the account` } };
-  } else {
-    decided = reclaimDecision(account, context, products, overall.days, base);
+    if (grace.sparesSuspension(suspendRule, overall.lastActive)) sparedSuspension = { rule: suspendRule, why };
+    else decided = { why, decision: { ...base, decision: 'suspend', rule: suspendRule.id, reason: `${why}: suspend the account` } };
   }
-  if (decided.decision.decision !== 'keep' && account.managementSource === 'synced') {
+  decided ??= reclaimDecision(account, context, products, overall.days, base, grace, sparedSuspension);
+  if ((decided.decision.decision === 'suspend' || decided.decision.decision === 'reclaim') && account.managementSource === 'synced') {
     const what = decided.decision.decision === 'suspend' ? 'suspend or deprovision the account' : 'remove its product access';
     return excluded('idp-synced', `synced from the identity provider: ${decided.why}; ${what} at the identity provider`, decided.decision.rule);
   }
@@ -103,17 +121,31 @@ function reclaimRuleFor(product: ProductInactivity, rules: readonly InactivityRu
   });
 }
 
+const reclaimWhy = (matched: ReadonlyArray<{ product: ProductInactivity; rule: InactivityRule }>) =>
+  matched.map(({ product, rule }) => `${product.productKey}: ${product.daysInactive} days without activity (${describeSince(product)}; rule ${rule.id}: ${rule.inactiveDays} days)`).join('; ');
+
 function reclaimDecision(
   account: ScannedAccount,
   context: DecisionContext,
   products: readonly ProductInactivity[],
   overallDays: number | null,
   base: Omit<AccountDecision, 'decision' | 'reason'>,
+  grace: NewAccessGrace,
+  sparedSuspension: { rule: InactivityRule; why: string } | undefined,
 ): { decision: AccountDecision; why: string } {
-  const matched = products.flatMap((product) => {
+  const due = products.flatMap((product) => {
     const rule = reclaimRuleFor(product, context.config.inactivity.rules, overallDays);
     return rule ? [{ product, rule }] : [];
   });
+  const matched = due.filter((entry) => !grace.spares(entry.product));
+  const spared = due.filter((entry) => grace.spares(entry.product));
+  const sparedSites = new Set(spared.map((entry) => entry.product.siteId));
+  const sparedNote = spared.length > 0 || sparedSuspension ? grace.describe(spared.map((entry) => entry.product), sparedSuspension?.rule) : '';
+  if (matched.length === 0 && sparedNote) {
+    const otherwise = [...(sparedSuspension ? [`${sparedSuspension.why}: suspend the account`] : []), ...(spared.length > 0 ? [reclaimWhy(spared)] : [])].join('; ');
+    const rule = sparedSuspension?.rule.id ?? spared[0]?.rule.id;
+    return { why: otherwise, decision: { ...base, decision: 'spared', ...(rule ? { rule } : {}), reason: `${sparedNote}; it would otherwise be: ${otherwise}` } };
+  }
   if (matched.length === 0) {
     const latest = overallDays === null ? 'no activity date known' : `last active ${overallDays} day(s) ago`;
     return { why: latest, decision: { ...base, decision: 'keep', reason: `${latest}: no rule matches` } };
@@ -125,8 +157,8 @@ function reclaimDecision(
   const kept = granting.filter((group) => !removable.includes(group));
   const stillGranted = new Set(kept.flatMap((group) => group.siteIds));
   const freed = matched.filter((entry) => !stillGranted.has(entry.product.siteId));
-  const why = matched.map(({ product, rule }) => `${product.productKey}: ${product.daysInactive} days without activity (${describeSince(product)}; rule ${rule.id}: ${rule.inactiveDays} days)`).join('; ');
-  const keptNote = kept.length === 0 ? '' : `; kept ${kept.map((group) => `"${group.name}" (${keptReason(group, reclaimed)})`).join(', ')}`;
+  const why = reclaimWhy(matched);
+  const keptNote = `${kept.length === 0 ? '' : `; kept ${kept.map((group) => `"${group.name}" (${keptReason(group, reclaimed, sparedSites)})`).join(', ')}`}${sparedNote ? `; ${sparedNote}` : ''}`;
   if (removable.length === 0) {
     const none = granting.length === 0 ? 'no group grants it any more (already reclaimed, or held through a direct role)' : 'no group the sweep may remove grants it';
     return { why, decision: { ...base, decision: 'keep', rule: matched[0].rule.id, reason: `${why}; ${none}${keptNote}` } };
@@ -144,8 +176,9 @@ function reclaimDecision(
   return { why, decision };
 }
 
-function keptReason(group: { synced: boolean; modifiable: boolean; siteIds: string[] }, reclaimed: ReadonlySet<string>): string {
+function keptReason(group: { synced: boolean; modifiable: boolean; siteIds: string[] }, reclaimed: ReadonlySet<string>, spared: ReadonlySet<string>): string {
   if (group.synced) return 'synced from the identity provider: remove the account there';
   if (!group.modifiable) return 'an admin group the API cannot change';
+  if (group.siteIds.some((siteId) => spared.has(siteId))) return 'also grants a product spared below';
   return group.siteIds.some((siteId) => !reclaimed.has(siteId)) ? 'also grants a product still in use' : 'cannot be changed';
 }

@@ -10,14 +10,16 @@ import type { SweepSource } from './sweep-source.js';
 /**
  * Pacing of the sweep's calls, requests per minute (optional):
  * - `JML_LAST_ACTIVE_PER_MINUTE` (default 200, Atlassian's published last-active-dates limit);
- * - `JML_USER_SEARCH_PER_MINUTE` (default unpaced: users/search has no published limit and a 429 is retried).
+ * - `JML_USER_SEARCH_PER_MINUTE` (default unpaced: users/search has no published limit and a 429 is retried);
+ * - `JML_EVENTS_PER_MINUTE` (default 10, the audit log's published limit; a whole number).
  * A simulator running its clock faster (time scale) needs them scaled the same way.
  */
 const PacingSchema = z.object({
   JML_LAST_ACTIVE_PER_MINUTE: z.coerce.number().positive({ message: 'must be a positive number of requests per minute, e.g. 200' }).optional(),
   JML_USER_SEARCH_PER_MINUTE: z.coerce.number().positive({ message: 'must be a positive number of requests per minute, e.g. 1000' }).optional(),
+  JML_EVENTS_PER_MINUTE: z.coerce.number().int({ message: 'must be a whole number of requests per minute, e.g. 10' }).positive({ message: 'must be a positive number of requests per minute, e.g. 10' }).optional(),
 });
-const PACING_VARIABLES = ['JML_LAST_ACTIVE_PER_MINUTE', 'JML_USER_SEARCH_PER_MINUTE'] as const;
+const PACING_VARIABLES = ['JML_LAST_ACTIVE_PER_MINUTE', 'JML_USER_SEARCH_PER_MINUTE', 'JML_EVENTS_PER_MINUTE'] as const;
 
 let cached: { fingerprint: string; source: SweepSource } | undefined;
 
@@ -39,6 +41,7 @@ export function resolveSweepSource(env: HandlerEnvironment = handlerEnvironment(
     retry: config.httpMaxAttempts !== undefined ? { maxAttempts: config.httpMaxAttempts } : undefined,
     lastActivePerMinute: pacing.data.JML_LAST_ACTIVE_PER_MINUTE,
     searchPerMinute: pacing.data.JML_USER_SEARCH_PER_MINUTE,
+    eventsPerMinute: pacing.data.JML_EVENTS_PER_MINUTE,
   });
   cached = { fingerprint, source };
   return Promise.resolve(source);

@@ -1,3 +1,4 @@
+import type { AccessGrant } from './access-grants.js';
 import type { AccessMap, Activity, ScannedAccount } from './sweep-types.js';
 
 /** One page of the directory scan. */
@@ -13,6 +14,11 @@ export interface SweepSource {
   scanPage(cursor?: string): Promise<ScanPage>;
   /** Which groups grant a licence on which product instances (read once per sweep). */
   accessMap(): Promise<AccessMap>;
+  /**
+   * Access grants in the org's audit log from `since` on (one paged events query per grant action,
+   * never one per user), paced to the events API's 10 requests/min. `events` counts what was read.
+   */
+  recentGrants(since: Date): Promise<{ events: number; grants: AccessGrant[] }>;
   /** The authoritative last activity per product (last-active-dates), paced to its rate limit. */
   lastActivity(accountId: string): Promise<{ activity: Activity[]; addedToOrg?: string }>;
 }

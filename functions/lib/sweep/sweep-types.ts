@@ -64,6 +64,8 @@ export const ProductInactivitySchema = z.object({
   /** ISO-8601; absent when never used (then `daysInactive` counts from `addedToOrg`). */
   lastActive: z.string().optional(),
   daysInactive: z.number().int().nullable(),
+  /** ISO-8601; set when the audit log shows access granted within `inactivity.newAccessGraceDays` (the product is spared). */
+  grantedAt: z.string().optional(),
 });
 export type ProductInactivity = z.output<typeof ProductInactivitySchema>;
 

@@ -1,6 +1,7 @@
 import { systemClock, type EngineClock } from '../../engine/engine-clock.js';
 import { ManualClock } from '../../engine/manual-clock.js';
 import type { ExecutionStore } from '../store/execution-store.js';
+import { DataFolderUnwritableError } from '../store/write-gate.js';
 
 export type ClockMode = 'system' | 'manual';
 
@@ -26,7 +27,14 @@ export function createRuntimeClock(mode: ClockMode, store: ExecutionStore): Runt
   return { mode, engine: manual, manual };
 }
 
-/** Records the manual clock's time so the next start continues from it. */
+/**
+ * Records the manual clock's time so the next start continues from it. A full data folder skips it
+ * (the clock still moves; the next move records the time again).
+ */
 export function persistManualTime(store: ExecutionStore, nowMs: number): void {
-  store.setMeta(MANUAL_TIME_KEY, String(nowMs));
+  try {
+    store.setMeta(MANUAL_TIME_KEY, String(nowMs));
+  } catch (error) {
+    if (!(error instanceof DataFolderUnwritableError)) throw error;
+  }
 }

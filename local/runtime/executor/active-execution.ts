@@ -20,6 +20,8 @@ export class ActiveExecution {
   readonly history: HistoryBuilder;
   phase: ExecutionPhase = 'queued';
   sealed = false;
+  /** Sealed because a step could not be recorded (the data folder is full): it continues once there is room. */
+  paused = false;
   /** The top-level state it is in (for `<Type>StateAborted` on a stop). */
   current: { name: string; type: string } | undefined;
   private currentInput: unknown;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ExecutionCursor, ExecutionRecord } from '../store/store-types.js';
+import { DataFolderUnwritableError } from '../store/write-gate.js';
 import { arnMember, includedDataMember, maxResultsMember, nextTokenMember, parseOperationInput } from './operation-input.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { epochSeconds, requireExecution, shownArn, type SfnContext, type SfnOperation } from './sfn-context.js';
@@ -29,9 +30,22 @@ export const startExecution: SfnOperation = (context, body) => {
     const why = existing.status === 'RUNNING' ? 'it is running with a different input' : `it has ended (${existing.status}); names are not reused`;
     throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${shownArn(context, existing.arn)}' (${why})`);
   }
-  const record = context.executor.start(machine, name, text);
+  const record = whileWritable(() => context.executor.start(machine, name, text));
   return { executionArn: shownArn(context, record.arn), startDate: epochSeconds(record.startMs) };
 };
+
+/**
+ * A write the data folder cannot take (a full disk) is answered 503 `ServiceUnavailable`, which the
+ * SDK and HR senders retry: nothing was recorded, so nothing was acknowledged.
+ */
+function whileWritable<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof DataFolderUnwritableError) throw new SfnError('ServiceUnavailable', `${error.message} Retry later.`);
+    throw error;
+  }
+}
 
 /** `DescribeExecution`: output only once SUCCEEDED; error and cause once FAILED or ABORTED with them. */
 export const describeExecution: SfnOperation = (context, body) => {
@@ -55,7 +69,7 @@ export const describeExecution: SfnOperation = (context, body) => {
 export const stopExecution: SfnOperation = (context, body) => {
   const input = parseOperationInput({ executionArn: arnMember, error: z.string().max(256).optional(), cause: z.string().max(32_768).optional() }, body);
   const record = requireExecution(context, input.executionArn);
-  return { stopDate: epochSeconds(context.executor.stop(record, input.error, input.cause)) };
+  return { stopDate: epochSeconds(whileWritable(() => context.executor.stop(record, input.error, input.cause))) };
 };
 
 /** `ListExecutions`: newest first, optionally by status, paged by keyset (no offset scans). */

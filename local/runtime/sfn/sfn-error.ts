@@ -18,6 +18,7 @@ const NAMESPACES = {
   RequestEntityTooLargeException: 'com.amazon.coral.service',
   UnsupportedMediaType: 'com.amazon.coral.service',
   InternalFailure: 'com.amazon.coral.service',
+  ServiceUnavailable: 'com.amazon.coral.service',
 } as const;
 
 export type SfnErrorType = keyof typeof NAMESPACES;
@@ -28,6 +29,7 @@ const STATUS: ReadonlyMap<SfnErrorType, number> = new Map<SfnErrorType, number>(
   ['RequestEntityTooLargeException', 413],
   ['UnsupportedMediaType', 415],
   ['InternalFailure', 500],
+  ['ServiceUnavailable', 503],
 ]);
 
 /** An error answered as AWS JSON 1.0: `{"__type": "<namespace>#<type>", "message": "..."}` with its HTTP status. */

@@ -1,61 +1,78 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './store-schema.js';
+import { dirname, join, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { DailyBackups } from '../../../functions/lib/local-storage/daily-backups.js';
+import { restoreAdvice } from '../../../functions/lib/local-storage/restore-advice.js';
+import { openRuntimeStore } from './open-runtime-store.js';
+import type { OrgBinding } from './org-binding.js';
 import type {
   ExecutionCursor, ExecutionOutcome, ExecutionRecord, ExecutionStatus, NewExecution, ResumeCheckpoint, StoredHistoryEvent,
 } from './store-types.js';
+import { WriteGate } from './write-gate.js';
 
-/** The store could not be opened: another runtime holds it, or it is from a newer version. */
-export class StoreUnavailableError extends Error {
-  override name = 'StoreUnavailableError';
-}
+export { StoreUnavailableError } from './open-runtime-store.js';
+
+/** The store's file name in the data folder. */
+export const STORE_FILE = 'runtime.sqlite';
+/** A write that needs this much fresh room proves the disk has space again (see WriteGate). */
+const PROBE_BYTES = 64 * 1024;
 
 interface ExecutionRow {
   id: number; arn: string; state_machine_arn: string; name: string; status: ExecutionStatus; input: string;
   output: string | null; error: string | null; cause: string | null; start_ms: number; stop_ms: number | null;
   resume_state: string | null; resume_input: string | null; resume_entered: number | null; resume_wait_until: string | null; last_event_id: number;
+  org_id: string | null; api_base: string | null;
 }
 
 interface EventRow { id: number; previous_id: number; type: string; timestamp_ms: number; details: string | null }
 
 /**
  * Executions, their history and the runtime's own settings in one SQLite file
- * (`<data dir>/runtime.sqlite`, WAL). The connection holds an exclusive lock for its lifetime, so
- * a second runtime on the same data directory is refused instead of running executions twice;
- * the operating system drops the lock when the process dies, even by SIGKILL.
- * Every call is synchronous: a write has reached the WAL when it returns.
+ * (`<data folder>/runtime.sqlite`, WAL, 0600). The connection holds an exclusive lock for its
+ * lifetime, so a second runtime on the same data folder is refused instead of running executions
+ * twice; the operating system drops the lock when the process dies, even by SIGKILL.
+ * Every call is synchronous: a write has reached the WAL when it returns. Every write goes through
+ * `writes` (a full disk: refused at once, nothing half written, until there is room again).
  */
 export class ExecutionStore {
   readonly file: string;
+  /** Its daily backups, `<data folder>/backups/runtime-YYYY-MM-DD.sqlite`. */
+  readonly backups: DailyBackups;
+  readonly writes: WriteGate;
   private readonly db: Database.Database;
   private readonly statements;
 
+  /** Opens (or creates) the store of a data folder that exists (`prepareDataFolder`). @throws StoreUnavailableError, DamagedStoreError */
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.file = resolve(join(dataDir, 'runtime.sqlite'));
-    this.db = openExclusive(this.file);
+    this.file = resolve(join(dataDir, STORE_FILE));
+    this.backups = new DailyBackups(join(dirname(this.file), 'backups'), 'runtime');
+    this.db = openRuntimeStore(this.file, () => restoreAdvice(this.file, this.backups, 'every execution in it is forgotten, waiting leavers are never removed'));
     this.statements = prepareStatements(this.db);
+    this.writes = new WriteGate(dirname(this.file), () => this.probeWrite());
   }
 
   /** The creation time of a state machine: recorded on first sight, stable across restarts. */
   ensureStateMachine(arn: string, name: string, nowMs: number): number {
-    this.statements.insertMachine.run(arn, name, nowMs);
+    this.writes.run(() => this.statements.insertMachine.run(arn, name, nowMs));
     return (this.statements.machineCreated.get(arn) as { created_ms: number }).created_ms;
   }
 
-  /** Inserts a RUNNING execution together with its first history event. */
+  /** Inserts a RUNNING execution, bound to its org, together with its first history event. */
   insertExecution(execution: NewExecution, firstEvent: StoredHistoryEvent): ExecutionRecord {
     const insert = this.db.transaction(() => {
       const { lastInsertRowid } = this.statements.insertExecution.run(
-        execution.arn, execution.stateMachineArn, execution.name, execution.input, execution.startMs, firstEvent.id,
+        execution.arn, execution.stateMachineArn, execution.name, execution.input, execution.startMs, firstEvent.id, execution.org.orgId, execution.org.apiBase,
       );
       const id = Number(lastInsertRowid);
       this.insertEvent(id, firstEvent);
       return id;
     });
-    const id = insert();
+    const id = this.writes.run(insert);
     return { ...execution, id, status: 'RUNNING', lastEventId: firstEvent.id };
+  }
+
+  /** Binds the RUNNING executions whose org is unknown (started before schema 2) to `org`. Returns how many. */
+  bindUnknownOrg(org: OrgBinding): number {
+    return this.writes.run(() => this.statements.bindUnknown.run(org.orgId, org.apiBase).changes);
   }
 
   findByArn(arn: string): ExecutionRecord | undefined {
@@ -85,17 +102,17 @@ export class ExecutionStore {
    * `checkpoint: null` keeps the current one.
    */
   appendEvents(executionId: number, events: StoredHistoryEvent[], checkpoint: ResumeCheckpoint | null): void {
-    this.db.transaction(() => {
+    this.writes.run(this.db.transaction(() => {
       for (const event of events) this.insertEvent(executionId, event);
       const lastId = events.at(-1)?.id;
       if (lastId !== undefined) this.statements.setLastEvent.run(lastId, executionId);
       if (checkpoint) this.statements.setCheckpoint.run(checkpoint.state, checkpoint.input, checkpoint.entered ? 1 : 0, checkpoint.waitUntil ?? null, executionId);
-    })();
+    }));
   }
 
   /** Closes a RUNNING execution with its final events; false (and nothing written) when it was closed already. */
   closeExecution(executionId: number, outcome: ExecutionOutcome, events: StoredHistoryEvent[]): boolean {
-    return this.db.transaction(() => {
+    return this.writes.run(this.db.transaction(() => {
       const changed = this.statements.close.run(
         outcome.status, outcome.output ?? null, outcome.error ?? null, outcome.cause ?? null, outcome.stopMs, executionId,
       ).changes;
@@ -104,7 +121,7 @@ export class ExecutionStore {
       const lastId = events.at(-1)?.id;
       if (lastId !== undefined) this.statements.setLastEvent.run(lastId, executionId);
       return true;
-    })();
+    }));
   }
 
   /** A page of history events, by id ascending (or descending with `reverse`), after `afterId`. */
@@ -123,11 +140,35 @@ export class ExecutionStore {
   }
 
   setMeta(key: string, value: string): void {
-    this.statements.setMeta.run(key, value);
+    this.writes.run(() => this.statements.setMeta.run(key, value));
+  }
+
+  /** A consistent copy of the store while it stays in use (SQLite's online backup API). */
+  backup(destination: string): Promise<unknown> {
+    return this.db.backup(destination);
+  }
+
+  /**
+   * Caps the store's size in pages (`PRAGMA max_page_count`), as a full disk would; `undefined`
+   * lifts the cap. For tests of a full data folder: SQLite answers SQLITE_FULL past the cap.
+   */
+  capSizeForTests(pages: number | undefined): void {
+    this.db.pragma(`max_page_count = ${pages === undefined ? 4_294_967_294 : Math.max(1, Math.floor(pages))}`);
+  }
+
+  /** Pages the store uses now. */
+  pageCount(): number {
+    return this.db.pragma('page_count', { simple: true }) as number;
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** Needs fresh room (new pages, WAL growth): succeeds only when the folder has space again. */
+  private probeWrite(): void {
+    this.statements.setMetaBlob.run('spaceProbe', PROBE_BYTES);
+    this.statements.deleteMeta.run('spaceProbe');
   }
 
   private insertEvent(executionId: number, event: StoredHistoryEvent): void {
@@ -136,38 +177,15 @@ export class ExecutionStore {
   }
 }
 
-function openExclusive(file: string): Database.Database {
-  const db = new Database(file, { timeout: 0 });
-  try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = WAL');
-    // WAL + NORMAL: a committed write survives a crash of the process (not of the machine's power).
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new StoreUnavailableError(`${file} was written by a newer runtime (schema ${version}, this one knows ${SCHEMA_VERSION}): update the checkout or use another --data directory.`);
-    }
-    db.exec(SCHEMA_SQL);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    return db;
-  } catch (error) {
-    db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new StoreUnavailableError(`${file} is in use by another runtime: stop it, or give this one another --data directory.`);
-    }
-    throw error;
-  }
-}
-
 function prepareStatements(db: Database.Database) {
-  const columns = 'id, arn, state_machine_arn, name, status, input, output, error, cause, start_ms, stop_ms, resume_state, resume_input, resume_entered, resume_wait_until, last_event_id';
+  const columns = 'id, arn, state_machine_arn, name, status, input, output, error, cause, start_ms, stop_ms, resume_state, resume_input, resume_entered, resume_wait_until, last_event_id, org_id, api_base';
   return {
     insertMachine: db.prepare('INSERT OR IGNORE INTO state_machines (arn, name, created_ms) VALUES (?, ?, ?)'),
     machineCreated: db.prepare('SELECT created_ms FROM state_machines WHERE arn = ?'),
     insertExecution: db.prepare(
-      "INSERT INTO executions (arn, state_machine_arn, name, status, input, start_ms, last_event_id) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)",
+      "INSERT INTO executions (arn, state_machine_arn, name, status, input, start_ms, last_event_id, org_id, api_base) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)",
     ),
+    bindUnknown: db.prepare("UPDATE executions SET org_id = ?, api_base = ? WHERE status = 'RUNNING' AND (org_id IS NULL OR api_base IS NULL)"),
     byArn: db.prepare(`SELECT ${columns} FROM executions WHERE arn = ?`),
     byName: db.prepare(`SELECT ${columns} FROM executions WHERE state_machine_arn = ? AND name = ?`),
     listAll: db.prepare(
@@ -187,6 +205,8 @@ function prepareStatements(db: Database.Database) {
     historyDesc: db.prepare('SELECT id, previous_id, type, timestamp_ms, details FROM history_events WHERE execution_id = ? AND id < ? ORDER BY id DESC LIMIT ?'),
     getMeta: db.prepare('SELECT value FROM runtime_meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO runtime_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    setMetaBlob: db.prepare('INSERT INTO runtime_meta (key, value) VALUES (?, zeroblob(?)) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    deleteMeta: db.prepare('DELETE FROM runtime_meta WHERE key = ?'),
   };
 }
 
@@ -208,5 +228,6 @@ function toRecord(row: ExecutionRow | undefined): ExecutionRecord | undefined {
       ? { resume: { state: row.resume_state, input: row.resume_input ?? 'null', entered: row.resume_entered === 1, ...(row.resume_wait_until ? { waitUntil: row.resume_wait_until } : {}) } }
       : {}),
     lastEventId: row.last_event_id,
+    ...(row.org_id !== null && row.api_base !== null ? { org: { orgId: row.org_id, apiBase: row.api_base } } : {}),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The runtime's SQLite schema (docs/runtime.md, "Store"). `PRAGMA user_version` holds the schema
  * version; a data directory written by a newer runtime is refused rather than misread.
+ * 1: the first. 2: each execution records the org it was started for (`org_id`, `api_base`).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS state_machines (
@@ -30,6 +31,10 @@ CREATE TABLE IF NOT EXISTS executions (
   resume_entered     INTEGER,
   resume_wait_until  TEXT,
   last_event_id      INTEGER NOT NULL DEFAULT 0,
+  -- The org it acts on: its id and Admin API base URL ('embedded simulator' for the embedded one).
+  -- NULL for executions started before schema 2: their org is unknown.
+  org_id             TEXT,
+  api_base           TEXT,
   UNIQUE (state_machine_arn, name)
 );
 -- ListExecutions: newest first, per state machine, with and without a status filter.
@@ -53,3 +58,12 @@ CREATE TABLE IF NOT EXISTS runtime_meta (
   value  TEXT NOT NULL
 ) WITHOUT ROWID;
 `;
+
+/**
+ * From each older version to the next, in order: `MIGRATIONS.get(1)` takes a version-1 store to 2.
+ * Each runs in the transaction that also sets the new `user_version`.
+ */
+export const MIGRATIONS: ReadonlyMap<number, string> = new Map([
+  // Version 1 did not record the org: those executions keep NULL (unknown org, see docs/runtime.md).
+  [1, 'ALTER TABLE executions ADD COLUMN org_id TEXT; ALTER TABLE executions ADD COLUMN api_base TEXT;'],
+]);

@@ -1,3 +1,5 @@
+import type { OrgBinding } from './org-binding.js';
+
 /** Step Functions execution statuses (TIMED_OUT only when a definition sets TimeoutSeconds). */
 export const EXECUTION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
@@ -30,6 +32,8 @@ export interface ExecutionRecord {
   stopMs?: number;
   resume?: ResumeCheckpoint;
   lastEventId: number;
+  /** The org it acts on; absent when unknown (started before the store recorded orgs). */
+  org?: OrgBinding;
 }
 
 /** One history event as stored; `details` is `{ "<x>EventDetails": {...} }` or empty. */
@@ -47,6 +51,8 @@ export interface NewExecution {
   name: string;
   input: string;
   startMs: number;
+  /** The org it is started for: it only ever runs against that one. */
+  org: OrgBinding;
 }
 
 export interface ExecutionOutcome {

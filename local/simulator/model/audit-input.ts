@@ -7,8 +7,8 @@ export interface AuditInput {
   action: string;
   /** Account id of the admin/API key owner that made the change. */
   actorId: string;
-  /** What was acted on: users, groups, policies… */
-  objects: Array<{ type: 'user' | 'group' | 'policy' | 'role' | 'org' | 'directory'; id: string; name?: string }>;
+  /** What was acted on: users, groups, policies… and, for a role on a product, its site (id = the site's resource ARI). */
+  objects: Array<{ type: 'user' | 'group' | 'policy' | 'role' | 'org' | 'directory' | 'site'; id: string; name?: string }>;
   /** Product the event concerns, e.g. `admin`, `jira-software`. Default `admin`. */
   product?: string;
   ip?: string;

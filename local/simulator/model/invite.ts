@@ -1,6 +1,6 @@
 import { stableUuid } from './ids.js';
 import { ModelError } from './model-error.js';
-import { SITE_ROLES } from './role-rules.js';
+import { SITE_ROLES, siteObject } from './role-rules.js';
 import type { SimulatorState } from './simulator-state.js';
 import type { SimUser } from './types.js';
 import { assertSeatAvailable } from './user-lifecycle.js';
@@ -104,7 +104,7 @@ function grantInvitedRole(state: SimulatorState, user: SimUser, rule: { resource
   if (state.grant('user', user.accountId, site.resourceId, rule.role)) {
     state.record({
       action: 'user_role_assigned',
-      objects: [{ type: 'user', id: user.accountId, name: user.name }, { type: 'role', id: rule.role }],
+      objects: [{ type: 'user', id: user.accountId, name: user.name }, { type: 'role', id: rule.role }, ...siteObject(state, site.resourceId)],
       message: `${rule.role} on ${site.resourceId}`,
     });
   }

@@ -1,3 +1,4 @@
+import type { AuditInput } from './audit-input.js';
 import { ModelError } from './model-error.js';
 import type { SimulatorState } from './simulator-state.js';
 import { requireGroup } from './group-rules.js';
@@ -42,12 +43,13 @@ function changeUserRole(state: SimulatorState, accountId: string, request: RoleG
   assertRoleApisAvailable(state);
   const user = requireDirectoryUser(state, accountId);
   let changed: boolean;
+  let resourceId: string | undefined;
   if (isOrgLevel(state, request)) {
     changed = change === 'assign' ? !user.platformRoles.has(request.role) : user.platformRoles.has(request.role);
     if (change === 'assign') user.platformRoles.add(request.role);
     else user.platformRoles.delete(request.role);
   } else {
-    const resourceId = requireSiteResource(state, request);
+    resourceId = requireSiteResource(state, request);
     changed = change === 'assign'
       ? state.grant('user', accountId, resourceId, request.role)
       : state.ungrant('user', accountId, resourceId, request.role);
@@ -55,7 +57,7 @@ function changeUserRole(state: SimulatorState, accountId: string, request: RoleG
   if (!changed) return 'already';
   state.record({
     action: change === 'assign' ? 'user_role_assigned' : 'user_role_revoked',
-    objects: [{ type: 'user', id: user.accountId, name: user.name }, { type: 'role', id: request.role }],
+    objects: [{ type: 'user', id: user.accountId, name: user.name }, { type: 'role', id: request.role }, ...siteObject(state, resourceId)],
     message: `${request.role} on ${request.resourceId ?? state.orgResourceId}`,
   });
   return 'done';
@@ -81,10 +83,16 @@ function changeGroupRole(state: SimulatorState, groupId: string, request: RoleGr
   if (!changed) return 'already';
   state.record({
     action: change === 'assign' ? 'group_role_assigned' : 'group_role_revoked',
-    objects: [{ type: 'group', id: group.id, name: group.name }, { type: 'role', id: request.role }],
+    objects: [{ type: 'group', id: group.id, name: group.name }, { type: 'role', id: request.role }, ...siteObject(state, resourceId)],
     message: `${request.role} on ${resourceId}`,
   });
   return 'done';
+}
+
+/** The event object naming the site a role was granted on (the audit log says which product). */
+export function siteObject(state: SimulatorState, resourceId: string | undefined): AuditInput['objects'] {
+  const site = resourceId ? state.findSiteByResourceId(resourceId) : undefined;
+  return site ? [{ type: 'site', id: site.resourceId, name: site.name }] : [];
 }
 
 function isOrgLevel(state: SimulatorState, request: RoleGrantRequest): boolean {

@@ -3,6 +3,7 @@ import type { AslStateMachine } from '../../../local/engine/asl-types.js';
 import { TaskCalls } from '../../../local/engine/task-calls.js';
 import { TraceRecorder, type EngineEvent } from '../../../local/engine/trace.js';
 import { HistoryBuilder } from '../../../local/runtime/history/history-builder.js';
+import type { StoredHistoryEvent } from '../../../local/runtime/store/store-types.js';
 
 const DEFINITION: AslStateMachine = {
   StartAt: 'Suspend',
@@ -70,7 +71,7 @@ describe('HistoryBuilder', () => {
     const calls = new TaskCalls();
     const recorder = new TraceRecorder(undefined, 0, calls);
     const state = { name: 'Find', type: 'Task' };
-    const history = [];
+    const history: StoredHistoryEvent[] = [];
     const record = (event: Omit<EngineEvent, 'timestamp'>) => history.push(...builder.fromTrace(recorder.record({ timestamp: 0, ...event })!));
 
     // Act: the trace reads each event after the engine has made the call that goes with it

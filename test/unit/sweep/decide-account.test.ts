@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JmlConfigSchema } from '../../../functions/lib/config/jml-config-schema.js';
 import { decideAccount, type DecisionContext } from '../../../functions/lib/sweep/decide-account.js';
+import { RecentAccess } from '../../../functions/lib/sweep/recent-access.js';
 import type { AccessMap, ScannedAccount } from '../../../functions/lib/sweep/sweep-types.js';
 
 const NOW = new Date('2026-09-01T12:00:00Z');
@@ -42,7 +43,9 @@ function account(overrides: Partial<ScannedAccount> = {}): ScannedAccount {
   };
 }
 
-const decide = (a: ScannedAccount, c = config()) => decideAccount(a, { config: c, access: ACCESS, now: NOW } satisfies DecisionContext);
+/** The audit log read, no grant in the grace: the decisions as before the new-access grace. */
+const NO_RECENT_GRANTS = new RecentAccess({ status: 'read', graceDays: 30, since: daysAgo(31), events: 0, grants: [] }, ACCESS, NOW);
+const decide = (a: ScannedAccount, c = config(), recentAccess = NO_RECENT_GRANTS) => decideAccount(a, { config: c, access: ACCESS, recentAccess, now: NOW } satisfies DecisionContext);
 
 describe('decideAccount (pure)', () => {
   it('keeps an account active in its products', () => {

@@ -18,7 +18,7 @@ describe('inactivity config', () => {
     const config = parseJmlConfig({ accessRules: [] });
 
     // Assess
-    expect(config.inactivity).toEqual({ enforce: false, rules: [], exclude: { addedWithinDays: 30, groups: [] } });
+    expect(config.inactivity).toEqual({ enforce: false, rules: [], exclude: { addedWithinDays: 30, groups: [] }, newAccessGraceDays: 30 });
     expect(config.limits.maxSweepActions).toEqual({ count: 50, percent: 5 });
   });
 
@@ -32,6 +32,18 @@ describe('inactivity config', () => {
       'suspend-dormant:all:180:suspend', 'reclaim-jira:jira:90:reclaim', 'reclaim-confluence:confluence:90:reclaim',
     ]);
     expect(limits.maxSweepActions).toEqual({ count: 25, percent: 25 });
+  });
+
+  it('newAccessGraceDays: 0 switches the grace off; more than the audit log keeps (180 days) is refused', () => {
+    // Act
+    const off = parseJmlConfig({ accessRules: [], inactivity: { newAccessGraceDays: 0 } });
+    const tooLong = problemsOf({ accessRules: [], inactivity: { newAccessGraceDays: 365 } });
+    const notWhole = problemsOf({ accessRules: [], inactivity: { newAccessGraceDays: 2.5 } });
+
+    // Assess
+    expect(off.inactivity.newAccessGraceDays).toBe(0);
+    expect(tooLong).toContain('inactivity.newAccessGraceDays: newAccessGraceDays is at most 180 days: Atlassian keeps audit events for 180 days');
+    expect(notWhole).toContain('inactivity.newAccessGraceDays: newAccessGraceDays must be a whole number of days');
   });
 
   it('names each wrong entry', () => {

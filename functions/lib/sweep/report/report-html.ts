@@ -1,4 +1,5 @@
 import { countDecisions, EXCLUSIONS, type AccountDecision, type Decision } from '../sweep-types.js';
+import type { AuditLogNote } from './audit-log-note.js';
 import { daysChartSvg } from './days-chart.js';
 import { escapeHtml } from './escape-html.js';
 
@@ -15,6 +16,8 @@ export interface ReportMeta {
   blockedMessage?: string;
   /** File name of the CSV beside the page. */
   csvName: string;
+  /** How the new-access grace read the audit log (or why it could not). */
+  auditLog?: AuditLogNote;
 }
 
 /** Rows shown per table at most; the CSV has everyone. */
@@ -35,7 +38,7 @@ const STYLE = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
 h1{margin-bottom:.2rem}.meta{color:#555;margin-top:0}
 .banner{padding:.8rem 1rem;border-radius:6px;margin:1rem 0;background:#eef6fc;border:1px solid #aed6f1}
-.banner.blocked{background:#fdecea;border-color:#f5b7b1}.banner.done{background:#eafaf1;border-color:#a9dfbf}
+.banner.blocked{background:#fdecea;border-color:#f5b7b1}.banner.warn{background:#fef5e7;border-color:#f8c471}.banner.done{background:#eafaf1;border-color:#a9dfbf}
 .cards{display:flex;flex-wrap:wrap;gap:.8rem;padding:0;list-style:none}
 .cards li{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;min-width:8rem}
 .cards .n{display:block;font-size:1.8rem;font-weight:600}
@@ -54,7 +57,12 @@ function table(headers: string[], rows: string[][], caption: string): string {
 }
 
 const productsOf = (d: AccountDecision) =>
-  d.products.map((p) => `${p.productKey}: ${p.lastActive ? p.lastActive.slice(0, 10) : 'never'}`).join(', ') || 'none';
+  d.products.map((p) => `${p.productKey}: ${p.lastActive ? p.lastActive.slice(0, 10) : 'never'}${p.grantedAt ? ` (granted ${p.grantedAt.slice(0, 10)})` : ''}`).join(', ') || 'none';
+
+function auditLogLine(note: AuditLogNote | undefined): string {
+  if (!note) return '';
+  return note.warning ? `<p class="banner warn" role="status">${escapeHtml(note.text)}</p>` : `<p class="meta">${escapeHtml(note.text)}</p>`;
+}
 
 function banner(meta: ReportMeta, due: number, acted: number): string {
   if (meta.blockedMessage) return `<p class="banner blocked" role="alert"><strong>Stopped by the blast-radius limit.</strong> ${escapeHtml(meta.blockedMessage)}</p>`;
@@ -87,6 +95,7 @@ export function renderReportHtml(decisions: readonly AccountDecision[], meta: Re
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">Execution ${escapeHtml(meta.executionName)}, ${escapeHtml(scheduled)}started ${escapeHtml(meta.startedAt)} · ${decisions.length} account(s) considered · ${meta.dryRun ? 'dry run' : 'enforced'}</p>
 ${banner(meta, counts.suspend + counts.reclaim, acted)}
+${auditLogLine(meta.auditLog)}
 <h2>Decisions</h2>
 <ul class="cards">${(Object.keys(DECISION_LABELS) as Decision[]).map((d) => `<li><span class="n">${counts[d]}</span>${DECISION_LABELS[d]}</li>`).join('')}</ul>
 <h2>Days since last activity</h2>
