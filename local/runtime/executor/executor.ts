@@ -1,7 +1,7 @@
 import { abortError, type EngineClock } from '../../engine/engine-clock.js';
 import type { ApiTarget } from '../../engine/handler-environment.js';
 import { runWorkflow, type ResumePoint, type WorkflowRun } from '../../engine/run-workflow.js';
-import { executionArn } from '../sfn/arns.js';
+import { DEFAULT_REGION, executionArn, inRegion } from '../sfn/arns.js';
 import { LOCAL_ROLE_ARN, type HostedStateMachine, type StateMachineCatalog } from '../state-machines.js';
 import type { ExecutionStore } from '../store/execution-store.js';
 import { describeOrg, sameOrg, type OrgBinding } from '../store/org-binding.js';
@@ -117,9 +117,9 @@ export class Executor {
     return { running: count('running'), queued: count('queued'), waiting: count('waiting'), peakRunning: this.pool.peakBusy };
   }
 
-  /** Executions paused because the data folder took no writes, waiting for room (ARNs). */
+  /** Executions paused because the data folder took no writes, waiting for room (ARNs, as answers to unsigned requests show them). */
   pausedExecutions(): string[] {
-    return [...this.paused.values()];
+    return [...this.paused.values()].map((arn) => inRegion(arn, DEFAULT_REGION));
   }
 
   /** Continues the executions paused for lack of room, from their last recorded step. Returns how many. */
@@ -139,9 +139,9 @@ export class Executor {
     return continued;
   }
 
-  /** Executions that are queued for a slot or running states (not waiting, not done). */
+  /** Executions that are queued for a slot or running states (not waiting, not done): ARNs as answers to unsigned requests show them. */
   busyExecutions(): string[] {
-    return [...this.active.values()].filter((a) => a.phase === 'queued' || a.phase === 'running').map((a) => a.record.arn);
+    return [...this.active.values()].filter((a) => a.phase === 'queued' || a.phase === 'running').map((a) => inRegion(a.record.arn, DEFAULT_REGION));
   }
 
   /** Resolves true once no execution is queued or running states, false after `timeoutMs`. */
