@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailAddressSchema } from '../lib/email-address.js';
 import { protectionOf, protectionOfAddress, type ProtectionVerdict } from '../lib/config/protection.js';
 import { DirectoryUserShape, LookupShape } from '../lib/workflow-logic/directory-shapes.js';
 import { logicActionHandler, type LogicDeps } from '../lib/workflow-logic/logic-action.js';
@@ -11,7 +12,7 @@ import { logicActionHandler, type LogicDeps } from '../lib/workflow-logic/logic-
 export const inputSchema = z.union(
   [
     z.strictObject({ user: DirectoryUserShape }),
-    z.strictObject({ lookup: LookupShape, email: z.email({ message: 'expected the requested email address' }).optional() }),
+    z.strictObject({ lookup: LookupShape, email: emailAddressSchema({ invalid: 'expected the requested email address', field: 'email' }).optional() }),
   ],
   { message: 'pass { user: <DirectoryUser> } or { lookup: <findUser output>, email?: <requested email> }' },
 );

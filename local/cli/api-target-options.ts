@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_CONFIG_FILE, type ApiTarget } from '../engine/handler-environment.js';
-import { loadJmlConfig } from '../../functions/lib/config/index.js';
+import { loadJmlConfig, loadJmlConfigFile, type JmlConfig } from '../../functions/lib/config/index.js';
 import { apiBaseUrlProblem } from '../../functions/lib/atlassian/api-base-url.js';
 import type { CliValues } from './cli-options.js';
 import { UsageError } from './read-input.js';
@@ -50,21 +50,30 @@ export function resolveShortWaits(values: CliValues, target: RunTarget): boolean
   return waits === 'short';
 }
 
+/** The config a command uses: the file (undefined for the inline `JML_CONFIG`), what to call it, and its content. */
+export interface ResolvedConfig {
+  file: string | undefined;
+  /** The path, or `JML_CONFIG`, for messages. */
+  source: string;
+  config: JmlConfig;
+}
+
 /**
  * `--config`, else `JML_CONFIG` (inline, as in AWS), else `JML_CONFIG_FILE`, else the example.
- * Validated here, so a wrong entry is reported with its path before any API call. Returns the
- * file to hand to the engine, or undefined when the inline `JML_CONFIG` applies.
+ * Validated here, so a wrong entry is reported with its path before any API call; a path that
+ * cannot be read is blamed on what named it (the flag or the variable).
  */
-export function resolveConfigFile(values: CliValues, env: NodeJS.ProcessEnv): string | undefined {
+export function resolveConfig(values: CliValues, env: NodeJS.ProcessEnv): ResolvedConfig {
   const given = values.config;
   if (given !== undefined && !existsSync(given)) throw new UsageError(`--config ${given}: no such file (give a JSON or YAML access-rules file)`);
   const inline = given === undefined && env.JML_CONFIG?.trim() ? env.JML_CONFIG : undefined;
-  const file = inline ? undefined : (given ?? (env.JML_CONFIG_FILE?.trim() || DEFAULT_CONFIG_FILE));
+  const fromEnv = env.JML_CONFIG_FILE?.trim() || undefined;
+  const file = inline ? undefined : (given ?? fromEnv ?? DEFAULT_CONFIG_FILE);
   try {
-    loadJmlConfig(inline ? { JML_CONFIG: inline } : { JML_CONFIG_FILE: file });
+    const config = file === undefined ? loadJmlConfig({ JML_CONFIG: inline }) : loadJmlConfigFile(file, given !== undefined ? '--config' : fromEnv ? 'JML_CONFIG_FILE' : undefined);
+    return { file, source: file ?? 'JML_CONFIG', config };
   } catch (error) {
     const [headline, ...details] = (error as Error).message.split('\n');
     throw new UsageError(headline, details.map((line) => line.replace(/^\s*-\s*/, '')).filter((line) => line && !/^Fix these entries/.test(line)));
   }
-  return file;
 }

@@ -1,8 +1,8 @@
-import { checkConfigAgainstOrg, describeOrgProblem, loadJmlConfig } from '../../functions/lib/config/index.js';
-import { orgInventoryFor } from '../engine/org-inventory.js';
+import { describeOrgProblem } from '../../functions/lib/config/index.js';
+import { checkConfigFits, OrgUnreadableError } from './config-fit.js';
 import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
 import type { ApiTarget } from '../engine/handler-environment.js';
-import { resolveConfigFile, resolveRunTarget } from './api-target-options.js';
+import { resolveConfig, resolveRunTarget } from './api-target-options.js';
 import type { CliValues } from './cli-options.js';
 import { UsageError } from './read-input.js';
 import type { CliIo } from './cli-io.js';
@@ -13,7 +13,7 @@ const EXIT_COULD_NOT_CHECK = 1;
 const EXIT_CONFIG_WRONG = 2;
 
 /** Options of `jml run` that mean nothing here: refusing them beats silently ignoring a typo'd command. */
-const RUN_ONLY_OPTIONS = ['input', 'dry-run', 'waits', 'log-level', 'directory-api'] as const;
+const RUN_ONLY_OPTIONS = ['input', 'dry-run', 'waits', 'log-level', 'directory-api', 'no-check', 'data'] as const;
 
 /**
  * `jml check-config [--config F] [--api-url U --org-id O]`: the config's schema (as `jml run` checks
@@ -31,28 +31,22 @@ export async function checkConfigCommand(args: string[], values: CliValues, io: 
   }
   const target = resolveRunTarget(values, io.env);
   // Schema errors end here with exit 2, each naming its entry (UsageError), before any API call.
-  const file = resolveConfigFile(values, io.env);
-  const config = loadJmlConfig(file === undefined ? { JML_CONFIG: io.env.JML_CONFIG } : { JML_CONFIG_FILE: file });
-  const source = file ?? 'JML_CONFIG';
+  const { config, source } = resolveConfig(values, io.env);
 
   const simulator = target.kind === 'embedded' ? await startEmbeddedSimulator('v2') : undefined;
   try {
     const api: ApiTarget = simulator?.api ?? (target as Extract<typeof target, { kind: 'external' }>).api;
     const where = simulator ? `the embedded simulator (demo org ${api.orgId})` : `${api.baseUrl} (org ${api.orgId})`;
     if (!values.quiet) io.stderr.write(`▶ checking ${source} against ${where}\n`);
-    let calls = 0;
-    // Every HTTP attempt counts against the org's rate limit, retries included.
-    const inventory = orgInventoryFor(api, (input, init) => {
-      calls++;
-      return fetch(input, init);
-    });
-    let report;
+    let checked;
     try {
-      report = await checkConfigAgainstOrg(config, inventory);
+      checked = await checkConfigFits(config, api);
     } catch (error) {
-      io.stderr.write(`jml: could not check ${source} against the org (${calls} API call(s) made): ${(error as Error).message}\n`);
+      if (!(error instanceof OrgUnreadableError)) throw error;
+      io.stderr.write(`jml: could not check ${source} against the org (${error.calls} API call(s) made): ${error.message}\n`);
       return EXIT_COULD_NOT_CHECK;
     }
+    const { report, calls } = checked;
     const { groups, resources, protectedAccounts } = report.checked;
     const summary = `${groups} groups, ${resources} resources, ${protectedAccounts} protected accounts checked with ${calls} API call(s)`;
     if (report.problems.length === 0) {

@@ -6,6 +6,8 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   /** Aborted on Ctrl-C: the run stops (during a wait at once) and prints the record so far. */
   signal?: AbortSignal;
+  /** Wall-clock milliseconds (how old a remembered config check is). @default Date.now */
+  now?: () => number;
 }
 
 export const EXIT_SUCCEEDED = 0;

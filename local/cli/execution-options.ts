@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CLI_OPTIONS } from './cli-options.js';
 import { UsageError } from './read-input.js';
+import { parseArgsUsageError } from './parse-args-error.js';
 
 /**
  * The options of the manual-execution commands (`start`, `executions`, `describe`, `history`,
@@ -63,8 +64,14 @@ export function parseExecutionCommandLine(command: ExecutionCommandName, argv: s
       throw new UsageError(`--${option} applies to run only: ${command} talks to the local runtime or AWS, where the workflow's API settings are the service's own`);
     }
   }
-  const { values, positionals } = parseArgs({ args: argv, options: PARSE_OPTIONS, allowPositionals: true, strict: true });
   const allowed = new Set<string>([...TARGET_OPTIONS, ...EXECUTION_COMMANDS[command]]);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: PARSE_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw parseArgsUsageError(error, [...allowed], command) ?? error;
+  }
+  const { values, positionals } = parsed;
   for (const name of Object.keys(values)) {
     if (allowed.has(name)) continue;
     const takers = Object.entries(EXECUTION_COMMANDS).filter(([, options]) => (options as readonly string[]).includes(name)).map(([taker]) => taker);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { formatTraceEntry } from '../engine/trace.js';
 import { runWorkflow, type WorkflowRun } from '../engine/run-workflow.js';
 import { isWorkflowName, WORKFLOW_NAMES, type WorkflowName } from '../engine/workflow-definition.js';
@@ -6,7 +7,8 @@ import { startEmbeddedSimulator } from '../engine/embedded-simulator.js';
 import { readableCause } from '../engine/lambda-error.js';
 import { LOG_LEVELS, parseCommandLine, type CliValues } from './cli-options.js';
 import { readInput, UsageError, withDryRun } from './read-input.js';
-import { resolveConfigFile, resolveRunTarget, resolveShortWaits, type RunTarget } from './api-target-options.js';
+import { resolveConfig, resolveRunTarget, resolveShortWaits, type RunTarget } from './api-target-options.js';
+import { guardConfigBeforeRun } from './run-config-guard.js';
 import { USAGE_LINES, usageText } from './usage.js';
 import { packageVersion } from './version.js';
 import { describeWait } from './wait-notice.js';
@@ -16,6 +18,9 @@ import { findExecutionCommand, runExecutionCommand } from './commands/execution-
 
 export { EXIT_ABORTED, EXIT_FAILED, EXIT_SUCCEEDED, EXIT_USAGE, type CliIo } from './cli-io.js';
 import { EXIT_ABORTED, EXIT_FAILED, EXIT_SUCCEEDED, EXIT_USAGE, type CliIo } from './cli-io.js';
+
+/** Where `jml run` keeps local state unless --data says otherwise: the same folder as `npm start`. */
+const DEFAULT_DATA_DIR = '.jml';
 
 /** `jml` itself: returns the exit code (0 succeeded, 1 execution failed, 2 bad usage, input or config, 130 Ctrl-C). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -33,7 +38,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${await packageVersion()}\n`);
       return EXIT_SUCCEEDED;
     }
-    if (command === undefined) throw new UsageError(`no command given: use run <${WORKFLOW_NAMES.join('|')}>, start <workflow>, executions, check-config or --help`, [], true);
+    if (command === undefined) throw new UsageError('no command given', [], true);
     if (command === 'check-config') return await checkConfigCommand(positionals.slice(1), values, io);
     if (command !== 'run' && command !== 'schema') throw unknownCommand(command);
     if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
@@ -76,12 +81,17 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
   // Everything that can be wrong with the command line is checked before any API call.
   const target = resolveRunTarget(values, io.env);
   const shortWaits = resolveShortWaits(values, target);
-  const configFile = resolveConfigFile(values, io.env);
+  const { file: configFile, source: configSource, config } = resolveConfig(values, io.env);
+  const dataDir = values.data ?? DEFAULT_DATA_DIR;
+  if (dataDir.trim() === '') throw new UsageError('--data needs a folder, e.g. --data .jml');
   // The sweep's input is all optional (a schedule starts it with {}): --input may be left out.
   let input = values.input === undefined && workflow === 'sweep' ? {} : await readInput(values.input, io.readStdin);
   if (values['dry-run']) input = withDryRun(input);
   const checked = await checkWorkflowInput(workflow, input);
   if (!checked.ok) throw new UsageError(`the ${workflow} input is not valid (nothing was called):`, checked.problems);
+  // The sweep without "dryRun" is a dry run unless the config enforces (inactivity.enforce).
+  const requested = (checked.input as { dryRun?: boolean }).dryRun;
+  const dryRun = requested ?? (workflow === 'sweep' && !config.inactivity.enforce);
   if (values['log-level']) {
     const level = values['log-level'].toUpperCase();
     if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(values['log-level'])}`);
@@ -95,11 +105,20 @@ async function runCommand(workflow: WorkflowName, values: CliValues, io: CliIo):
     const where = simulator ? `the embedded simulator (demo org ${api.orgId})` : `${api.baseUrl} (org ${api.orgId})`;
     const log = (line: string) => { if (!values.quiet) io.stderr.write(`${line}\n`); };
     log(`▶ ${workflow} against ${where}${shortWaits ? ', waits shortened' : ''}`);
+    const guard = await guardConfigBeforeRun({
+      config, source: configSource, api, workflow, embedded: simulator !== undefined, dryRun, skip: values['no-check'] === true, dataDir, now: io.now ?? Date.now,
+    });
+    if (!guard.go) {
+      io.stderr.write(`jml: ${guard.message}\n`);
+      return guard.exitCode;
+    }
+    log(guard.note);
     const run = await runWorkflow({
       workflow,
       input, // as given: the workflow validates it again, as it would in AWS
       api,
       configFile,
+      ...(values.data !== undefined ? { reportDir: join(dataDir, 'reports') } : {}),
       shortenWaits: shortWaits,
       shortenRetries: simulator !== undefined,
       onEvent: (entry) => {

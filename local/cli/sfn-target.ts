@@ -114,7 +114,8 @@ export class SfnTarget {
     throw new CommandFailure(`no execution named ${JSON.stringify(ref)} in ${machines.map((machine) => machine.name).join(', ')} on ${await this.where()}: list them with \`jml executions\``);
   }
 
-  private async describeIfExists(executionArn: string): Promise<DescribeExecutionCommandOutput | undefined> {
+  /** DescribeExecution, or undefined when there is no such execution. */
+  async describeIfExists(executionArn: string): Promise<DescribeExecutionCommandOutput | undefined> {
     try {
       return await this.send(new DescribeExecutionCommand({ executionArn }));
     } catch (error) {

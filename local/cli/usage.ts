@@ -4,7 +4,7 @@ import { readInputJsonSchema } from '../engine/workflow-input.js';
 import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
 import { executionUsageLines } from './execution-usage.js';
 
-/** The commands, as printed after a wrong one and at the top of `--help`. */
+/** Every command (all eight), as printed after a wrong one and at the top of `--help`. */
 export const USAGE_LINES = [
   'Usage:',
   '  npm run jml -- run <workflow> --input <file|json|-> [--dry-run] [options]',
@@ -12,7 +12,12 @@ export const USAGE_LINES = [
   '  npm run jml -- schema <workflow>                  print the input JSON Schema',
   '  npm run jml -- check-config [--config F] [--api-url U --org-id O]',
   '                                                   check the config against the org',
+  '  npm run jml -- start <workflow> --input <file|json|-> [--name N]',
+  '                                                   start an execution on the local runtime (or --aws)',
+  '  npm run jml -- executions [--workflow W] [--status S]',
+  '  npm run jml -- describe | history | stop <execution name|arn>',
   '  npm run jml -- --help | --version',
+  `  <workflow> is one of ${WORKFLOW_NAMES.join(', ')}`,
 ];
 
 const SYNOPSIS = `jml: joiner / mover / leaver workflows and the inactivity sweep for an Atlassian Cloud organization, run locally.
@@ -26,8 +31,13 @@ Without --api-url the workflow runs against an embedded simulator with the demo 
 touched). Progress goes to stderr, the output JSON to stdout (pipe it with \`npm run -s jml -- ...\`:
 without -s npm prints its own banner on stdout). A failed execution prints {status, error, cause,
 record} where record is what the workflow had done.
-Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage or invalid input (nothing was called),
-130 stopped by Ctrl-C (during a real wait: nothing further was changed; the record so far is printed).
+Exit codes: 0 execution succeeded, 1 execution failed, 2 bad usage or invalid input (nothing was called)
+or a config the org does not fit (nothing was changed), 130 stopped by Ctrl-C (during a real wait: nothing
+further was changed; the record so far is printed).
+
+Before a run that may change something, run checks the config against the org as check-config does (a
+dry run is not checked; --no-check skips it). With --api-url a success is remembered for an hour per
+config, API and org in <--data>/config-checks.json (default .jml/).
 
 check-config validates the config file (as run does), then looks up every group the access rules
 grant, every role resource (the resources aliases and raw ARIs: the org's workspaces) and every

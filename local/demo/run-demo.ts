@@ -5,6 +5,7 @@ import { formatTraceEntry } from '../engine/trace.js';
 import { DEMO_ORG_NAME, DEMO_SITES } from '../simulator/model/demo-org.js';
 import { renderPeopleTable, snapshotPeople, type PersonView } from './org-snapshot.js';
 import { summarizeRun } from './run-summary.js';
+import { stepLabel } from './step-label.js';
 import { DEMO_STEPS, type DemoStep } from './scenarios.js';
 import { runWebhookScene } from './webhook-scene.js';
 
@@ -70,7 +71,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     print();
     print('State transitions per run (what a Step Functions Standard execution is billed for):');
     for (const r of results) {
-      print(`  ${r.step.workflow.padEnd(7)} ${r.status.padEnd(9)} ${String(r.transitions).padStart(4)} transitions ${String(r.durationMs).padStart(6)} ms  ${r.step.title.split(':')[0]}`);
+      print(`  ${r.step.workflow.padEnd(7)} ${r.status.padEnd(9)} ${String(r.transitions).padStart(4)} transitions ${String(r.durationMs).padStart(6)} ms  ${stepLabel(r.step.title)}`);
     }
     const failures = results.filter((r) => r.problem);
     print();

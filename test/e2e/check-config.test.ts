@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../../local/simulator/index.js';
-import { runCli, runScript } from './cli-harness.js';
+import { runCli } from './cli-harness.js';
 
 /** `jml check-config`: the example config against the demo org, and one with a typo of each kind. */
 
@@ -28,10 +28,10 @@ const WRONG = exampleWith('wrong.yaml', [
   ['- email: grace.hopper@acme.example', '- email: grace.hoper@acme.example'],
 ]);
 
-describe('jml check-config (child process, embedded simulator)', () => {
+describe('jml check-config (in-process, embedded simulator)', () => {
   it('passes the example config against the demo org: exit 0 and a one-line summary', async () => {
     // Act
-    const result = await runScript('local/cli.ts', ['check-config', '--config', EXAMPLE]);
+    const result = await runCli(['check-config', '--config', EXAMPLE]);
 
     // Assess
     expect(result.code, result.stderr).toBe(0);
@@ -42,7 +42,7 @@ describe('jml check-config (child process, embedded simulator)', () => {
 
   it('lists a misspelt group, an unknown resource and an unknown protected email, each by its entry: exit 2', async () => {
     // Act
-    const result = await runScript('local/cli.ts', ['check-config', '--config', WRONG]);
+    const result = await runCli(['check-config', '--config', WRONG]);
 
     // Assess
     expect(result.code, result.stdout + result.stderr).toBe(2);
@@ -61,7 +61,7 @@ describe('jml check-config (child process, embedded simulator)', () => {
     const invalid = exampleWith('invalid.yaml', [['groups: [finance]', 'groups: [""]']]);
 
     // Act
-    const result = await runScript('local/cli.ts', ['check-config', '--config', invalid]);
+    const result = await runCli(['check-config', '--config', invalid]);
 
     // Assess
     expect(result.code).toBe(2);
@@ -94,6 +94,7 @@ describe('jml check-config against a running API (--api-url)', () => {
     [['check-config', '--input', '{}'], /--input does not apply to check-config/],
     [['check-config', '--directory-api', 'v1'], /--directory-api does not apply to check-config: it reads .* through the v2 API/],
     [['check-config', 'extra'], /unexpected argument\(s\): extra/],
+    [['check-config', '--no-check'], /--no-check does not apply to check-config/],
     [['check-config', '--api-url', 'https://api.atlassian.com/admin', '--org-id', 'o'], /ATLASSIAN_API_KEY/],
   ])('exits 2 for %j', async (argv, message) => {
     // Act

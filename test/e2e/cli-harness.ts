@@ -19,8 +19,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `jml` in-process with captured streams (fast); `env` is merged over a clean copy of process.env. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<CliResult> {
+/**
+ * Runs `jml` in-process with captured streams (fast); `env` is merged over a clean copy of process.env.
+ * `now` is the wall clock the CLI reads (a test that ages a remembered config check moves it).
+ */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin = '', now?: () => number): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -28,6 +31,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin 
     stderr: { write: (text: string) => (stderr += text) },
     env: cleanEnv(env),
     readStdin: async () => stdin,
+    ...(now ? { now } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -2,11 +2,15 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript, startCountingServer } from './cli-harness.js';
+import { runCli, runScript, startCountingServer } from './cli-harness.js';
 
-/** What a new user gets from the real `jml` binary (a child process) for common slips. */
+/**
+ * What a new user gets from `jml` for common slips: in-process (`main(argv, io)`, the same code the
+ * binary runs; a child process costs ~2 s each), and the binary itself where the process matters
+ * (stdin piped into it).
+ */
 const USAGE = /\nUsage:\n {2}npm run jml -- run <workflow> --input <file\|json\|-> \[--dry-run\] \[options\]\n/
-const jml = (argv: string[], stdin = '') => runScript('local/cli.ts', argv, {}, stdin);
+const jml = (argv: string[], stdin = '') => runCli(argv, {}, stdin);
 
 describe('jml: a wrong command says it is unknown and shows the usage', () => {
   it.concurrent.each([
@@ -41,6 +45,17 @@ describe('jml run: an input that is not a JSON object says what it was', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/ENOENT|Unexpected end of JSON/);
     expect(result.stdout).toBe('');
+  }, 60_000);
+});
+
+describe('jml as a child process reads the input piped into it', () => {
+  it('an array piped in is refused as an array (exit 2)', async () => {
+    // Act
+    const result = await runScript('local/cli.ts', ['run', 'leaver', '--input', '-'], {}, '[{"email":"ada@acme.example"}]');
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^jml: the input on stdin is an array, not a JSON object/);
   }, 60_000);
 });
 
@@ -87,7 +102,7 @@ describe('jml --version, --help and --log-level', () => {
 describe('jml run --api-url http:// to another machine', () => {
   it('is refused before any call, naming --api-url and https, and never printing the key', async () => {
     // Act
-    const result = await runScript('local/cli.ts', ['run', 'leaver', '--input', '{"email":"ada@acme.example"}', '--api-url', 'http://api.atlassian.com/admin', '--org-id', 'o'],
+    const result = await runCli(['run', 'leaver', '--input', '{"email":"ada@acme.example"}', '--api-url', 'http://api.atlassian.com/admin', '--org-id', 'o'],
       { ATLASSIAN_API_KEY: 'canary-key-never-printed-789' });
 
     // Assess
@@ -104,7 +119,7 @@ describe('jml run with a key the API rejects', () => {
     const api = await startCountingServer(401, { code: 401, message: 'Unauthorized' });
     try {
       // Act
-      const result = await runScript('local/cli.ts', ['run', 'leaver', '--input', '{"email":"ada@acme.example"}', '--api-url', api.url, '--org-id', 'o', '--directory-id', 'd'],
+      const result = await runCli(['run', 'leaver', '--no-check', '--input', '{"email":"ada@acme.example"}', '--api-url', api.url, '--org-id', 'o', '--directory-id', 'd'],
         { ATLASSIAN_API_KEY: 'canary-key-never-printed-321' });
 
       // Assess

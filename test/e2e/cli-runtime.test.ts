@@ -79,6 +79,30 @@ describe(
       expect(JSON.parse(after.stdout)).toMatchObject({ status: 'ABORTED' });
     });
 
+    it('a second start of the same name and input says it is already running, with its ARN (Step Functions idempotency)', async () => {
+      // Prepare
+      const name = 'e2e-leaver-HR-4712';
+      const argv = ['start', 'leaver', '--input', JSON.stringify({ email: 'margaret.hamilton@acme.example', reason: 'HR-4712' }), '--name', name, ...on()];
+      const first = await runCli(argv);
+
+      // Act
+      const second = await runCli(argv);
+      const asJson = await runCli([...argv, '--json']);
+
+      // Assess
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^started +e2e-leaver-HR-4712 \(leaver\)$/m);
+      const startedAt = /^at +(\S+)$/m.exec(first.stdout)?.[1];
+      const executionArn = `arn:aws:states:us-east-1:000000000000:execution:jml-leaver:${name}`; // jml signs for us-east-1
+      expect(second.code).toBe(0);
+      expect(second.stdout).toBe(`${name} is already running since ${startedAt}: ${executionArn}\n`);
+      expect(second.stdout).not.toMatch(/^started/m);
+      expect(second.stderr).toContain('nothing new was started');
+      expect(JSON.parse(asJson.stdout)).toMatchObject({ executionArn, alreadyRunning: true, startDate: startedAt });
+      const listed = JSON.parse((await runCli(['executions', '--json', ...on()])).stdout) as Array<{ name: string }>;
+      expect(listed.filter((execution) => execution.name === name)).toHaveLength(1);
+    });
+
     it('refuses to start the same name again with another input', async () => {
       // Act
       const result = await runCli(['start', 'leaver', '--input', JSON.stringify({ email: LEAVER, reason: 'other' }), '--name', NAME, ...on()]);

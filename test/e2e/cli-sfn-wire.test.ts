@@ -32,17 +32,20 @@ afterEach(async () => {
 describe('jml execution commands on the wire (AWS JSON 1.0)', () => {
   it('sends X-Amz-Target, the JSON 1.0 content type and the request body, signed with dummy credentials; reads epoch-second dates', async () => {
     // Prepare
-    const sfn = await fake(withMachines(() => ({ body: { executionArn: EXECUTION('leaver', 'leaver-HR-1'), startDate: 1778580903.25 } })));
+    const sfn = await fake(withMachines((operation) => operation === 'DescribeExecution'
+      ? { error: 'ExecutionDoesNotExist', message: 'Execution Does Not Exist' }
+      : { body: { executionArn: EXECUTION('leaver', 'leaver-HR-1'), startDate: 1778580903.25 } }));
 
     // Act
     const result = await runCli(['start', 'leaver', '--input', '{"email":"ada@acme.example"}', '--name', 'leaver-HR-1', '--endpoint', sfn.endpoint]);
 
     // Assess
     expect(result.code).toBe(0);
-    expect(sfn.requests.map((request) => request.target)).toEqual(['AWSStepFunctions.ListStateMachines', 'AWSStepFunctions.StartExecution']);
+    // A chosen --name is looked up first, so a repeated start can say what already ran.
+    expect(sfn.requests.map((request) => request.target)).toEqual(['AWSStepFunctions.ListStateMachines', 'AWSStepFunctions.DescribeExecution', 'AWSStepFunctions.StartExecution']);
     expect(sfn.requests.every((request) => request.contentType === 'application/x-amz-json-1.0')).toBe(true);
-    expect(sfn.requests[1].body).toEqual({ stateMachineArn: MACHINE('leaver'), name: 'leaver-HR-1', input: '{"email":"ada@acme.example"}' });
-    expect(sfn.requests[1].authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=jml-local\//);
+    expect(sfn.requests[2].body).toEqual({ stateMachineArn: MACHINE('leaver'), name: 'leaver-HR-1', input: '{"email":"ada@acme.example"}' });
+    expect(sfn.requests[2].authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=jml-local\//);
     expect(result.stdout).toContain('2026-05-12T10:15:03.250Z');
   });
 
@@ -62,10 +65,10 @@ describe('jml execution commands on the wire (AWS JSON 1.0)', () => {
     expect(described.code).toBe(0);
     expect(described.stdout).toMatch(/^status +SUCCEEDED$/m);
     expect(sfn.requests.filter((request) => request.operation === 'DescribeExecution').map((request) => request.body.executionArn)).toEqual([
-      EXECUTION('joiner', 'HR-1'), EXECUTION('mover', 'HR-1'), EXECUTION('leaver', 'HR-1'),
+      EXECUTION('joiner', 'HR-1'), EXECUTION('mover', 'HR-1'), EXECUTION('leaver', 'HR-1'), EXECUTION('leaver', 'HR-1'),
     ]);
     expect(repeated.code).toBe(1);
-    expect(repeated.stderr).toContain('already exists in jml-leaver with a different input, or has closed: names are unique for 90 days');
+    expect(repeated.stderr).toContain('an execution named "HR-1" already ran in jml-leaver: SUCCEEDED at 2026-05-12T10:00:04.000Z: names are unique for 90 days');
   });
 
   it('says there is no local runtime when nothing listens at the endpoint', async () => {

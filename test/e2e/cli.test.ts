@@ -46,7 +46,7 @@ describe('jml bad usage', () => {
     [[], /no command given/],
     [['run'], /give a workflow/],
     [['run', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver, sweep, hr-event \(not "offboarder"\)/],
-    [['run', 'leaver', '--bogus'], /Unknown option '--bogus'/],
+    [['run', 'leaver', '--bogus'], /^jml: unknown option --bogus\n/],
     [['run', 'leaver'], /--input is required/],
     [['schema'], /give a workflow/],
     [['deploy', 'leaver'], /unknown command "deploy"/],
@@ -182,8 +182,8 @@ describe('jml run: a failed execution', () => {
     servers.push(api.server);
     const apiKey = 'canary-key-never-printed-456';
 
-    // Act
-    const result = await runCli(['run', 'leaver', '--input', '{"email":"ada.lovelace@acme.example"}', '--api-url', api.url, '--org-id', 'org-1', '--directory-id', 'dir-1'],
+    // Act: --no-check, so the workflow itself meets the rejection (the config check would stop first)
+    const result = await runCli(['run', 'leaver', '--no-check', '--input', '{"email":"ada.lovelace@acme.example"}', '--api-url', api.url, '--org-id', 'org-1', '--directory-id', 'dir-1'],
       { ATLASSIAN_API_KEY: apiKey });
 
     // Assess

@@ -17,6 +17,9 @@ describe('npm run demo', () => {
     expect(result.stdout).toMatch(/started leaver-hibob-\S+: RUNNING, frank\.audit@acme\.example is suspended/);
     expect(result.stdout).not.toMatch(/^\{"level"/m); // stdout is the demo's, not handler logs
     expect(result.stdout).toMatch(/leaver\s+\S+\s+\d+ transitions/);
+    // The closing table names each step in full, JSON included (it was cut to `acting ({"dryRun"`).
+    expect(result.stdout).toMatch(/^ {2}sweep +SUCCEEDED +\d+ transitions +\d+ ms {2}Inactivity sweep, acting \(\{"dryRun": false\}\)$/m);
+    expect(result.stdout).toMatch(/^ {2}leaver +SUCCEEDED +\d+ transitions +\d+ ms {2}Leaver, dry run$/m);
     expect(result.stdout).toMatch(/Dry run of the inactivity sweep: .* Report: \S+report\.html/);
     expect(result.stdout).toMatch(/The inactivity sweep finished: .*2 to suspend, 2 to reclaim.* Report: \S+report\.html/);
   }, 60_000);

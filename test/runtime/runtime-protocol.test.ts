@@ -67,6 +67,7 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     const formPost = await raw(runtime.port, { headers: { 'content-type': 'text/plain', 'x-amz-target': 'AWSStepFunctions.StartExecution' }, body: '{"stateMachineArn":"x"}' });
     const controlRebound = await raw(runtime.port, { path: '/__control/clock', headers: { host: `attacker.example:${runtime.port}`, 'content-type': 'application/json' }, body: '{"advanceMs":1}' });
     const controlForm = await raw(runtime.port, { path: '/__control/clock', headers: { 'content-type': 'text/plain' }, body: '{"advanceMs":1}' });
+    const webhookFromPage = await raw(runtime.port, { path: '/webhooks/standard', headers: { 'content-type': 'application/json', origin: 'https://intranet.example' }, body: '{}' });
     const localhost = await sfnClient(`http://localhost:${runtime.port}`).send(new ListStateMachinesCommand({}));
 
     // Assess
@@ -74,7 +75,10 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     expect(JSON.parse(rebound.body).message).toMatch(/not this runtime's loopback address.*DNS rebinding/);
     expect(otherPort.status).toBe(403);
     expect(crossSite.status).toBe(403);
-    expect(JSON.parse(crossSite.body).message).toMatch(/Origin header/);
+    expect(JSON.parse(crossSite.body).message).toMatch(/Origin header.*Use the AWS SDK or CLI/);
+    expect(webhookFromPage.status).toBe(403);
+    expect(JSON.parse(webhookFromPage.body).error).toMatch(/Origin header .*HR systems deliver webhooks server to server, without an Origin; a browser cannot deliver one/);
+    expect(JSON.parse(webhookFromPage.body).error).not.toMatch(/AWS SDK/);
     expect(nullOrigin.status).toBe(403);
     expect(formPost.status).toBe(415);
     expect(JSON.parse(formPost.body).message).toMatch(/Content-Type must be application\/x-amz-json-1\.0/);
@@ -140,6 +144,9 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     expect(before.mode).toBe('manual');
     expect(refused.map((answer) => answer.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 400]);
     expect(JSON.parse(refused[0]!.body).error).toMatch(/must not be negative/);
+    expect(JSON.parse(refused[1]!.body).error).toBe('advanceMs must be a number of milliseconds, not the string "60000"');
+    expect(JSON.parse(refused[2]!.body).error).toBe('advanceMs must be a finite number of milliseconds');
+    expect(JSON.parse(refused[4]!.body).error).toMatch(/exactly one of .*: not both/);
     expect(JSON.parse(refused[6]!.body).error).toMatch(/only moves forward/);
     expect(afterRefusals.now).toBe(before.now);
     expect(moved.status).toBe(200);

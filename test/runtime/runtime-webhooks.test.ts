@@ -66,6 +66,28 @@ describe('npm start serves the HR webhook receiver beside the Step Functions API
     expect(JSON.parse(leaver.input ?? '{}')).toMatchObject({ email: 'alan.turing@acme.example' });
   }, 60_000);
 
+  it('a signed standard hire of an internationalised address (josé.müller@) is accepted and its joiner invites that address', async () => {
+    // Prepare: the sender's address in another case and decomposed (e + U+0301), as some HR exports write it.
+    const client = sfnClient(runtime.endpoint);
+    const body = JSON.stringify({ type: 'hire', person: { id: 'W-901', workEmail: 'Jose\u0301.Mu\u0308ller@acme.example', name: 'José Müller', department: 'Engineering' } });
+
+    // Act
+    const response = await sendDelivery(runtime.endpoint, signDelivery('standard', body));
+    let joiners = (await executionsOf(client, runtime, 'joiner')).filter((execution) => execution.name?.includes('W-901'));
+    for (let attempt = 0; response.status === 202 && attempt < 400 && (joiners.length === 0 || joiners[0].status === 'RUNNING'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      joiners = (await executionsOf(client, runtime, 'joiner')).filter((execution) => execution.name?.includes('W-901'));
+    }
+
+    // Assess
+    expect(response.status).toBe(202);
+    expect(joiners).toHaveLength(1);
+    const joiner = await client.send(new DescribeExecutionCommand({ executionArn: joiners[0].executionArn }));
+    expect(joiner.status, joiner.cause).toBe('SUCCEEDED');
+    expect(JSON.parse(joiner.input ?? '{}')).toMatchObject({ email: 'josé.müller@acme.example' });
+    expect(JSON.parse(joiner.output ?? '{}')).toMatchObject({ status: 'SUCCEEDED', user: { email: 'josé.müller@acme.example' } });
+  }, 60_000);
+
   it('refuses a delivery with a wrong signature (401) and starts nothing', async () => {
     const client = sfnClient(runtime.endpoint);
     const before = (await executionsOf(client, runtime, 'hr-event')).length;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailAddressSchema } from '../../functions/lib/email-address.js';
 
 /**
  * Fields shared by the joiner, mover and leaver inputs. The objects are strict: a misspelt field
@@ -13,10 +14,8 @@ export const AccountIdField = z
   .regex(/^[^\s/?#]+$/, { message: 'accountId must not contain spaces, "/", "?" or "#"' })
   .describe('Atlassian account id of the user.');
 
-export const EmailField = z
-  .email({ message: 'email must be an email address such as jane.doe@example.com' })
-  .max(254, { message: 'email is longer than 254 characters' })
-  .describe('Email address of the user.');
+export const EmailField = emailAddressSchema({ invalid: 'email must be an email address such as jane.doe@example.com', field: 'email' })
+  .describe('Email address of the user (internationalised addresses such as josé.müller@example.com too).');
 
 export const EffectiveAtField = z.iso
   .datetime({ offset: true, message: 'effectiveAt must be an ISO-8601 date-time with a time zone, e.g. 2026-12-01T09:00:00Z' })

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailAddressSchema } from '../email-address.js';
 
 /**
  * Field schemas shared by the action inputs. Ids end up in URL paths, so whitespace and slashes
@@ -30,9 +31,7 @@ export const GroupNameSchema = z
   .min(1, { message: 'groupName is empty: pass the exact group name' })
   .max(255, { message: 'groupName is longer than 255 characters' });
 
-export const EmailSchema = z
-  .email({ message: 'email must be an email address such as jane.doe@example.com' })
-  .max(254, { message: 'email is longer than 254 characters' });
+export const EmailSchema = emailAddressSchema({ invalid: 'email must be an email address such as jane.doe@example.com', field: 'email' });
 
 /** A role on a resource: `resourceId` is an ARI such as `ari:cloud:jira::site/<id>`. */
 export const RoleAssignmentFields = {

@@ -1,6 +1,7 @@
 import type { OrgInventory, OrgWorkspace } from '../atlassian/directory/org-inventory.js';
 import { groupKey } from './access-rules.js';
 import type { JmlConfig } from './jml-config-schema.js';
+import { emailKey } from '../email-address.js';
 
 /**
  * Checks a valid config against the org it is meant for: every group the rules grant, every role
@@ -98,12 +99,12 @@ export async function checkConfigAgainstOrg(config: JmlConfig, org: OrgInventory
   }
 
   const accounts = config.protectedAccounts;
-  const emails = distinct(accounts.flatMap((account) => (account.email ? [account.email] : [])), (email) => email.toLowerCase());
+  const emails = distinct(accounts.flatMap((account) => (account.email ? [account.email] : [])), emailKey);
   const accountIds = distinct(accounts.flatMap((account) => (account.accountId ? [account.accountId] : [])));
-  const knownEmails = new Set((await org.findUsersByEmail(emails)).map((user) => user.email.toLowerCase()));
+  const knownEmails = new Set((await org.findUsersByEmail(emails)).map((user) => emailKey(user.email)));
   const knownIds = new Set((await org.findUsersByAccountId(accountIds)).map((user) => user.accountId));
   accounts.forEach((account, index) => {
-    if (account.email && !knownEmails.has(account.email.toLowerCase())) {
+    if (account.email && !knownEmails.has(emailKey(account.email))) {
       problems.push({ path: `protectedAccounts[${index}].email`, message: `no user "${account.email}" in the org's directory; correct the address or remove the entry` });
     }
     if (account.accountId && !knownIds.has(account.accountId)) {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailAddressSchema } from '../email-address.js';
 import { HrConfigSchema } from './hr-config-schema.js';
 import { DEFAULT_INACTIVITY, DEFAULT_SWEEP_LIMIT, InactivityConfigSchema, SweepLimitSchema } from './inactivity-config-schema.js';
 
@@ -68,7 +69,7 @@ export const AccessRuleSchema = z.strictObject(
 export const ProtectedAccountSchema = z
   .strictObject(
     {
-      email: z.email({ message: 'expected an email address, e.g. break.glass@example.com' }).optional(),
+      email: emailAddressSchema({ invalid: 'expected an email address, e.g. break.glass@example.com' }).optional(),
       accountId: text('an Atlassian account id', '5b10ac8d82e05b22cc7d4ef5').optional(),
       reason: text('the reason the account is protected', '"Break-glass administrator"'),
     },

@@ -7,11 +7,14 @@ import { JmlConfigSchema, type JmlConfig } from './jml-config-schema.js';
 import { reservedKeyPaths } from './reserved-keys.js';
 import { loadYamlParser } from './yaml-parser.js';
 import { describeIssues } from '../zod-issues.js';
+import { describeUnknownKeys } from './unknown-config-keys.js';
 
-/** One line per problem, each starting with the path of the wrong entry. */
+/** One line per problem, each starting with the path of the wrong entry (an unknown key: the key's own path). */
 export function describeConfigIssues(issues: readonly core.$ZodIssue[]): string[] {
-  return describeIssues(issues, '(the whole config)');
+  return issues.flatMap((issue) => describeUnknownKeys(issue, JmlConfigSchema, ROOT_LABEL) ?? describeIssues([issue], ROOT_LABEL));
 }
+
+const ROOT_LABEL = '(the whole config)';
 
 /**
  * Validates an already-parsed config object.
@@ -81,15 +84,35 @@ function parseInlineConfig(text: string): JmlConfig {
   return parseJmlConfigText(text, 'JML_CONFIG');
 }
 
-/** Reads and validates a config file: `.json` as JSON, anything else (`.yaml`, `.yml`) as YAML. */
-export function loadJmlConfigFile(path: string): JmlConfig {
+/**
+ * Reads and validates a config file: `.json` as JSON, anything else (`.yaml`, `.yml`) as YAML.
+ * @param origin what named the file (`--config`, `JML_CONFIG_FILE`), so an unreadable path is
+ *   blamed on what the person actually set; absent, the message names only the path.
+ */
+export function loadJmlConfigFile(path: string, origin?: string): JmlConfig {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new JmlError(ErrorNames.Configuration, `Cannot read the JML config file ${path}: ${(error as Error).message}. Check JML_CONFIG_FILE.`);
+    throw new JmlError(ErrorNames.Configuration, unreadableConfigMessage(path, error as NodeJS.ErrnoException, origin));
   }
   return /\.json$/i.test(path) ? parseJmlConfigJson(text, path) : parseJmlConfigText(text, path);
+}
+
+/**
+ * `--config DIR names a directory: ...`, `JML_CONFIG_FILE=x.yaml: no such file; ...`, or without an
+ * origin `Cannot read the JML config file x.yaml: no such file; ...`.
+ */
+function unreadableConfigMessage(path: string, error: NodeJS.ErrnoException, origin: string | undefined): string {
+  const example = 'a JSON or YAML file such as config/jml.example.yaml';
+  const why =
+    error.code === 'EISDIR' ? ['names a directory', `give the config file itself, ${example}`]
+    : error.code === 'ENOENT' ? ['no such file', `give ${example}`]
+    : error.code === 'EACCES' ? ['permission denied', 'make it readable by this user']
+    : [error.message, `give ${example}`];
+  if (origin === undefined) return `Cannot read the JML config file ${path}: ${why[0]}; ${why[1]}.`;
+  const named = origin.startsWith('-') ? `${origin} ${path}` : `${origin}=${path}`;
+  return error.code === 'EISDIR' ? `${named} ${why[0]}: ${why[1]}.` : `${named}: ${why[0]}; ${why[1]}.`;
 }
 
 /** A Lambda sees one config; the local runtime one per distinct config its executions use. */
@@ -114,7 +137,7 @@ export function loadJmlConfig(env: HandlerEnvironment = handlerEnvironment()): J
   }
   const cached = cache.get(key);
   if (cached) return cached;
-  const config = inline ? parseInlineConfig(inline) : loadJmlConfigFile(file as string);
+  const config = inline ? parseInlineConfig(inline) : loadJmlConfigFile(file as string, 'JML_CONFIG_FILE');
   cache.set(key, config);
   return config;
 }

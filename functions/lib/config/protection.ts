@@ -1,5 +1,6 @@
 import type { DirectoryUser } from '../atlassian/directory.js';
 import type { JmlConfig, ProtectedAccount } from './jml-config-schema.js';
+import { emailKey } from '../email-address.js';
 
 /**
  * The one protection rule every workflow that changes accounts applies (joiner, mover, leaver, and
@@ -12,13 +13,13 @@ export const ORG_ADMIN_ROLE = 'atlassian/org-admin';
 
 export type ProtectionVerdict = { protected: false } | { protected: true; reason: string };
 
-/** The `protectedAccounts` entry naming this account id or email (emails compare case-insensitively). */
+/** The `protectedAccounts` entry naming this account id or email (emails compare case-insensitively, NFC-normalised: emailKey). */
 function configuredEntry(config: JmlConfig, identity: { accountId?: string; email: string }): ProtectedAccount | undefined {
-  const email = identity.email.toLowerCase();
+  const email = emailKey(identity.email);
   return config.protectedAccounts.find(
     (account) =>
       (identity.accountId !== undefined && account.accountId === identity.accountId) ||
-      (account.email !== undefined && account.email.toLowerCase() === email),
+      (account.email !== undefined && emailKey(account.email) === email),
   );
 }
 

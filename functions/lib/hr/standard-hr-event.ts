@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailAddressSchema } from '../email-address.js';
 import { HR_EVENT_KINDS } from '../config/hr-config-schema.js';
 
 /**
@@ -30,9 +31,7 @@ export const StandardPersonSchema = z.strictObject(
       .regex(/^[A-Za-z0-9._@-]+$/, { message: 'person.id may contain only letters, digits and . _ @ -' })
       .optional()
       .describe("The person's id in the HR system (recommended: keeps execution names stable and free of emails)."),
-    workEmail: z
-      .email({ message: 'person.workEmail must be the work email address, e.g. jane.doe@example.com' })
-      .max(254)
+    workEmail: emailAddressSchema({ invalid: 'person.workEmail must be the work email address, e.g. jane.doe@example.com', field: 'person.workEmail' })
       .describe('Work email: matched to the Atlassian account email.'),
     name: text('person.name', '"Jane Doe"').optional().describe('Display name (joiner invite).'),
     department: text('person.department', 'Engineering').optional().describe('Department, matched by the access rules.'),

@@ -29,7 +29,7 @@ export function createRuntimeServer(router: Router, port: () => number, log: (li
       return send(res, { status: 400, body: { error: badTargetMessage(req.url) } }, true);
     }
     const method = (req.method ?? 'GET').toUpperCase();
-    const refusal = refuseBrowserRequests(req.headers, port());
+    const refusal = refuseBrowserRequests(req.headers, port(), target.path);
     if (refusal) {
       req.resume();
       return send(res, refusalResponse(target.path, refusal));

@@ -1,4 +1,5 @@
 import { stableUuid } from './ids.js';
+import { isSimulatorEmail } from './email-address.js';
 import { ModelError } from './model-error.js';
 import { SITE_ROLES, siteObject } from './role-rules.js';
 import type { SimulatorState } from './simulator-state.js';
@@ -28,8 +29,6 @@ export interface InviteOutcome {
   roles: InviteItemResult[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /**
  * Invites a person: creates the account (or re-adds a removed one, with no groups or roles), then
  * adds the requested groups and roles, reporting each separately so the v2 route can answer 206
@@ -41,7 +40,7 @@ export function inviteUser(state: SimulatorState, request: InviteRequest): Invit
     throw new ModelError('noPaidSubscription', 'Inviting through the API needs at least one paid subscription in the organization.');
   }
   const email = request.email?.trim() ?? '';
-  if (!EMAIL.test(email)) throw new ModelError('invalidInput', `"${request.email}" is not a valid email address.`);
+  if (!isSimulatorEmail(email)) throw new ModelError('invalidInput', `"${request.email}" is not a valid email address.`);
 
   const existing = state.findUserByEmail(email);
   let status: InviteOutcome['status'] = 'existing';
@@ -69,7 +68,7 @@ function newUser(state: SimulatorState, email: string, name?: string): SimUser {
   return {
     accountId: stableUuid(state.orgId, `user:${email.toLowerCase()}`),
     email,
-    name: name?.trim() || local.replace(/[._-]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
+    name: name?.trim() || local.replace(/[._-]+/g, ' ').replace(/(^|\s)(\p{L})/gu, (_, space: string, c: string) => space + c.toUpperCase()),
     nickname: local,
     accountStatus: 'active',
     membershipStatus: 'active',

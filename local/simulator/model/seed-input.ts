@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { SIMULATOR_EMAIL_PATTERN } from './email-address.js';
 import { stableUuid } from './ids.js';
 import type { SimulatorState } from './simulator-state.js';
 import type { SimGroup, SimUser } from './types.js';
 
 /** A user to put into the org directly (tests, control endpoint). Unknown groups are an error. */
 export const UserSeedSchema = z.strictObject({
-  email: z.string().email(),
+  email: z.string().regex(SIMULATOR_EMAIL_PATTERN, { message: 'expected an email address' }),
   accountId: z.string().min(1).optional(),
   name: z.string().min(1).optional(),
   department: z.string().optional(),

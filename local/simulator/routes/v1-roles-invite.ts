@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIMULATOR_EMAIL_PATTERN } from '../model/email-address.js';
 import { inviteUser } from '../model/invite.js';
 import { assignUserRole, revokeUserRole } from '../model/role-rules.js';
 import type { SimulatorState } from '../model/simulator-state.js';
@@ -8,7 +9,7 @@ import { uamError } from '../http/wire-error.js';
 import { json, noContent } from './respond.js';
 
 const InviteRequest = z.object({
-  email: z.string().email(),
+  email: z.string().regex(SIMULATOR_EMAIL_PATTERN, { message: 'expected an email address' }),
   permissionRule: z.object({ resource: z.string().min(1), role: z.string().min(1) }).optional(),
   sendNotification: z.boolean().optional(),
   notificationText: z.string().optional(),

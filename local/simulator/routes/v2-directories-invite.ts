@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIMULATOR_EMAIL_PATTERN } from '../model/email-address.js';
 import { inviteUser, type InviteOutcome } from '../model/invite.js';
 import { ModelError } from '../model/model-error.js';
 import type { SimulatorState } from '../model/simulator-state.js';
@@ -8,7 +9,7 @@ import type { Route } from '../http/route.js';
 import { json, queryList } from './respond.js';
 
 const InviteRequest = z.object({
-  emails: z.array(z.string().email()).min(1).max(25),
+  emails: z.array(z.string().regex(SIMULATOR_EMAIL_PATTERN, { message: 'expected an email address' })).min(1).max(25),
   permissionRules: z.array(z.object({ resource: z.string().min(1), role: z.string().min(1) })).optional(),
   additionalGroups: z.array(z.string().min(1)).optional(),
   sendNotification: z.boolean().optional(),

@@ -1,4 +1,4 @@
-import { ListStateMachinesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListStateMachinesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deployStacks, executionArn, machineArn, runAws, serviceError, sfn } from './support/sfn-fixtures.js';
 import { runCli } from '../../e2e/cli-harness.js';
@@ -62,6 +62,19 @@ describe('jml start --aws', () => {
     expect(result.stdout).toContain('dry run');
   });
 
+  it('starts the sweep without --input, as jml run sweep does (its input is all optional)', async () => {
+    // Prepare
+    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: 'AtlassianJml-sweep', stateMachineArn: machineArn('sweep'), type: 'STANDARD', creationDate: new Date() }] });
+    sfn.on(StartExecutionCommand).resolves({ executionArn: executionArn('sweep', 'x'), startDate: new Date() });
+
+    // Act
+    const result = await runAws(['start', 'sweep', '--name', 'x']);
+
+    // Assess
+    expect(result.code, result.stderr).toBe(0);
+    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, { stateMachineArn: machineArn('sweep'), input: '{}' });
+  });
+
   it('refuses an invalid input with the schema\'s words and calls nothing (exit 2)', async () => {
     // Act
     const result = await runAws(['start', 'leaver', '--input', '{"email":"not-an-email","graceDays":-1}']);
@@ -105,6 +118,36 @@ describe('jml start --aws', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('says a repeated start of a running execution started nothing: already running since, with its ARN (exit 0)', async () => {
+    // Prepare: Step Functions returns the open execution for the same name and input.
+    const arn = executionArn('leaver', 'leaver-HR-1234');
+    const startDate = new Date('2026-05-12T10:15:03.123Z');
+    sfn.on(DescribeExecutionCommand).resolves({ executionArn: arn, stateMachineArn: machineArn('leaver'), name: 'leaver-HR-1234', status: 'RUNNING', startDate, input: JSON.stringify(LEAVER_INPUT) });
+    sfn.on(StartExecutionCommand).resolves({ executionArn: arn, startDate });
+
+    // Act
+    const result = await runAws(['start', 'leaver', '--input', JSON.stringify(LEAVER_INPUT), '--name', 'leaver-HR-1234']);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`leaver-HR-1234 is already running since 2026-05-12T10:15:03.123Z: ${arn}\n`);
+    expect(result.stderr).toContain('nothing new was started');
+    expect(sfn).toHaveReceivedCommandWith(DescribeExecutionCommand, { executionArn: arn });
+  });
+
+  it('says when a name already ran and how it ended (exit 1)', async () => {
+    // Prepare
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'SUCCEEDED', startDate: new Date('2026-05-01T09:00:00Z'), stopDate: new Date('2026-05-01T09:00:04Z') });
+    sfn.on(StartExecutionCommand).rejects(serviceError('ExecutionAlreadyExists', 'Execution Already Exists'));
+
+    // Act
+    const result = await runAws(['start', 'leaver', '--input', JSON.stringify(LEAVER_INPUT), '--name', 'leaver-HR-1234']);
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('an execution named "leaver-HR-1234" already ran in AtlassianJml-leaver: SUCCEEDED at 2026-05-01T09:00:04.000Z: names are unique for 90 days');
+  });
+
   it('explains AccessDenied with the operation and the permission it needs (exit 1)', async () => {
     // Prepare
     sfn.on(StartExecutionCommand).rejects(serviceError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/ops is not authorized to perform: states:StartExecution'));
@@ -136,10 +179,10 @@ describe('jml execution command line', () => {
     [['start', 'leaver', '--input', '{}', '--aws', '--stack', '9lives'], /--stack must be a stack name/],
     [['start', 'leaver', '--input', '{}', '--endpoint', 'localhost:8083'], /--endpoint must be an http\(s\) URL/],
     [['start', 'offboarder', '--input', '{}'], /give a workflow: joiner, mover, leaver, sweep, hr-event \(not "offboarder"\)/],
-    [['start'], /missing argument: start <joiner\|mover\|leaver>/],
+    [['start'], /missing argument: start <joiner\|mover\|leaver\|sweep\|hr-event>/],
     [['start', 'leaver'], /--input is required/],
     [['start', 'leaver', '--input', '{}', '--status', 'RUNNING'], /--status does not apply to start \(only to executions\)/],
-    [['start', 'leaver', '--bogus'], /Unknown option '--bogus'/],
+    [['start', 'leaver', '--bogus'], /unknown option --bogus \(start takes --endpoint, --aws, .*--name\)/],
     [['start', 'leaver', '--input', '{}', '--api-url', 'http://127.0.0.1:1/admin'], /--api-url applies to run only/],
     [['describe'], /missing argument: describe <execution name\|execution ARN>/],
     [['stop', 'a', 'b'], /unexpected argument\(s\): b/],
@@ -161,7 +204,7 @@ describe('jml execution command line', () => {
 
     // Assess
     expect(help.code).toBe(0);
-    for (const command of ['start <joiner|mover|leaver>', 'executions [', 'describe <name|arn>', 'history <name|arn>', 'stop <name|arn>']) expect(help.stdout).toContain(`npm run jml -- ${command}`);
+    for (const command of ['start <joiner|mover|leaver|sweep|hr-event>', 'executions [', 'describe <name|arn>', 'history <name|arn>', 'stop <name|arn>']) expect(help.stdout).toContain(`npm run jml -- ${command}`);
     for (const option of Object.keys(EXECUTION_OPTIONS)) expect(help.stdout).toMatch(new RegExp(`--${option}\\b`));
     expect(help.stdout).toContain('JML_ENDPOINT');
     expect(startHelp).toEqual(help);

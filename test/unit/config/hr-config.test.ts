@@ -38,7 +38,7 @@ describe('hr: config', () => {
   });
 
   it.each([
-    [{ sources: { workday: {} } }, 'hr.sources: expected sources with any of bamboohr, hibob, standard'],
+    [{ sources: { workday: {} } }, 'hr.sources.workday: unknown key (check the spelling); hr.sources takes bamboohr, hibob, standard'],
     [{ sources: { bamboohr: {} } }, 'hr.sources.bamboohr.companyDomain: expected your BambooHR company domain'],
     [{ sources: { bamboohr: { companyDomain: 'https://acme.bamboohr.com' } } }, 'hr.sources.bamboohr.companyDomain: expected the company domain only'],
     [{ sources: { hibob: { events: { 'employee.left': 'fire' } } } }, 'hr.sources.hibob.events.employee.left: expected one of hire, rehire, change, termination, auto, ignore'],

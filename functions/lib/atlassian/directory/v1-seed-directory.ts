@@ -21,6 +21,7 @@ import { V1UserRolesApi } from '../v1/user-roles.js';
 import { V1UsersApi } from '../v1/users.js';
 import { splitEmail, v1ToDirectoryGroup, v1ToDirectoryUser } from './v1-mappers.js';
 import { toUserLastActive } from './v2-mappers.js';
+import { emailKey } from '../../email-address.js';
 
 const USER_FIELDS = ['NAME', 'EMAIL'] as const;
 
@@ -59,7 +60,7 @@ export class V1Directory implements Directory {
       expand: [...USER_FIELDS],
       limit: 10,
     });
-    const user = page.data.find((u) => u.email?.toLowerCase() === email.toLowerCase());
+    const user = page.data.find((u) => u.email !== undefined && emailKey(u.email) === emailKey(email));
     return user ? (await this.withMembership([user]))[0] : null;
   }
 

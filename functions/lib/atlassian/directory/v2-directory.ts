@@ -23,6 +23,7 @@ import { V2InviteApi } from '../v2/invite.js';
 import { V2UsersApi } from '../v2/users.js';
 import { directUserRoles, groupRoles, toDirectoryGroup, toDirectoryUser, toUserLastActive } from './v2-mappers.js';
 import { inviteWarnings } from './v2-invite-warnings.js';
+import { emailKey } from '../../email-address.js';
 
 /**
  * The default `Directory`: Atlassian's v2 directory API. Two live v1 endpoints fill the gaps v2
@@ -57,7 +58,7 @@ export class V2Directory implements Directory {
   async findUserByEmail(email: string): Promise<DirectoryUser | null> {
     const dir = await this.directoryId();
     const page = await this.users.searchUsers(dir, { emails: [email], expand: ['platformRoles'], limit: 10 });
-    const match = page.data.find((user) => user.email?.toLowerCase() === email.toLowerCase());
+    const match = page.data.find((user) => user.email !== undefined && emailKey(user.email) === emailKey(email));
     return match ? toDirectoryUser('v2.searchUsers', match) : null;
   }
 
@@ -177,7 +178,7 @@ export class V2Directory implements Directory {
         ...(request.roles?.length ? { permissionRules: request.roles.map((r) => ({ resource: r.resourceId, role: r.role })) } : {}),
         ...(request.sendNotification !== undefined ? { sendNotification: request.sendNotification } : {}),
       });
-      const entry = response.data.find((d) => d.email?.toLowerCase() === request.email.toLowerCase()) ?? response.data[0];
+      const entry = response.data.find((d) => d.email !== undefined && emailKey(d.email) === emailKey(request.email)) ?? response.data[0];
       const warnings = partial ? inviteWarnings(response) : [];
       return { outcome: 'done', ...(entry?.id ? { accountId: entry.id } : {}), ...(warnings.length ? { warnings } : {}) };
     } catch (error) {

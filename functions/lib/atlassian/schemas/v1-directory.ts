@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailAddressSchema } from '../../email-address.js';
 import { CursorNextPageSchema, PlatformAndProductRoleSchema, ProductRoleSchema } from './common.js';
 
 /** POST /v1/orgs/{orgId}/directory/groups. */
@@ -25,7 +26,7 @@ export type OrganizationLevelRoleRequest = z.infer<typeof OrganizationLevelRoleR
 
 /** POST /v1/orgs/{orgId}/users/invite (InviteApiRequest): one email, one optional role. */
 export const V1InviteRequestSchema = z.object({
-  email: z.email(),
+  email: emailAddressSchema({ invalid: 'expected an email address' }),
   notificationText: z.string().optional(),
   permissionRule: RoleAssociationSchema.optional(),
   sendNotification: z.boolean().optional(),

@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { emailAddressSchema } from '../../email-address.js';
 
 /** POST /v2/orgs/{orgId}/users/invite (MultidirectoryInviteApiRequest): up to 25 emails. */
 export const V2InviteRequestSchema = z.object({
-  emails: z.array(z.email()).min(1).max(25),
+  emails: z.array(emailAddressSchema({ invalid: 'expected an email address' })).min(1).max(25),
   additionalGroups: z.array(z.string()).optional(),
   permissionRules: z.array(z.object({ resource: z.string().min(1), role: z.string().min(1) })).optional(),
   notificationText: z.string().optional(),
