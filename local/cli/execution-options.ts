@@ -15,6 +15,8 @@ export const EXECUTION_OPTIONS = {
   workflow: { type: 'string', short: 'w', value: '<workflow>', help: 'executions: only this workflow\'s executions; describe, history, stop: look a bare execution name up only there.' },
   status: { type: 'string', value: '<status>', help: 'executions: only RUNNING, SUCCEEDED, FAILED, ABORTED or TIMED_OUT ones.' },
   limit: { type: 'string', value: '<n>', help: 'executions: show at most n, newest first (default 50, at most 1000).' },
+  'next-token': { type: 'string', value: '<token>', help: 'executions: the next page, with the token the previous page printed (same --workflow and --status).' },
+  all: { type: 'boolean', help: 'executions: every execution, all pages (instead of --limit).' },
   cause: { type: 'string', value: '<text>', help: 'stop: why it was stopped, kept in the execution history.' },
   endpoint: { type: 'string', value: '<url>', help: 'The Step Functions endpoint of the local runtime (default JML_ENDPOINT, else http://127.0.0.1:8083).' },
   aws: { type: 'boolean', help: 'Use AWS Step Functions instead of the local runtime: the AWS SDK\'s default credentials and region; state machines <stack>-<workflow>.' },
@@ -30,7 +32,7 @@ export type ExecutionValues = { [K in ExecutionOptionName]?: (typeof EXECUTION_O
 /** The commands, and the options each takes beyond the target ones (endpoint, aws, region, stack, json, help). */
 export const EXECUTION_COMMANDS = {
   start: ['input', 'dry-run', 'name'],
-  executions: ['workflow', 'status', 'limit'],
+  executions: ['workflow', 'status', 'limit', 'next-token', 'all'],
   describe: ['workflow'],
   history: ['workflow'],
   stop: ['workflow', 'cause'],

@@ -4,7 +4,7 @@ import { WORKFLOW_NAMES } from '../engine/workflow-definition.js';
 
 const SYNOPSIS = `Manual executions, on the local runtime (\`npm start\`, default http://127.0.0.1:8083) or with --aws on AWS Step Functions:
   npm run jml -- start <${WORKFLOW_NAMES.join('|')}> --input <file|json|-> [--name N] [--dry-run]
-  npm run jml -- executions [--workflow W] [--status RUNNING|SUCCEEDED|FAILED|ABORTED|TIMED_OUT] [--limit N]
+  npm run jml -- executions [--workflow W] [--status RUNNING|SUCCEEDED|FAILED|ABORTED|TIMED_OUT] [--limit N | --all] [--next-token T]
   npm run jml -- describe <name|arn>             status, dates, input, output or error and cause
   npm run jml -- history <name|arn>              state by state: entered, exited, retries, errors, waits
   npm run jml -- stop <name|arn> [--cause TEXT]

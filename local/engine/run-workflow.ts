@@ -7,6 +7,7 @@ import { applyLocalProcessDefaults, handlerEnvironmentFor, type ApiTarget, type 
 import { loadRegistryActions } from './registry-actions.js';
 import { inlineStateNames, scaleRetries, shortenedRetries, shortenedWaits } from './state-overrides.js';
 import { bindTaskStates, substituteLocalArns, type BindableAction, type TaskHandlers } from './task-bindings.js';
+import { TaskCalls } from './task-calls.js';
 import { TraceRecorder, type EngineEvent, type TraceEntry } from './trace.js';
 import { assertNestedWaitsFit, segmentDefinition, topLevelWaits, waitDeadline, waitOutput } from './wait-states.js';
 import { loadWorkflowDefinition, type WorkflowName } from './workflow-definition.js';
@@ -42,6 +43,8 @@ export interface RunWorkflowOptions {
   reportDir?: string;
   /** Called for every trace entry as the execution runs (e.g. print `formatTraceEntry(entry)`). */
   onEvent?: (entry: TraceEntry) => void;
+  /** Task entries carry their Lambda call's payload and result (`taskInput`, `taskOutput`), as a history shows them. @default false */
+  traceTaskCalls?: boolean;
   /**
    * Called before a real (not shortened) top-level Wait starts, with its deadline; the engine waits
    * for the returned promise first (a durable runtime persists the wait there).
@@ -118,7 +121,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   const definition = structuredClone(options.definition ?? (await loadWorkflowDefinition(options.workflow)));
   inlineStateNames(definition);
   const clock = options.clock ?? systemClock;
-  const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()), environment, () => clock.now());
+  const taskCalls = options.traceTaskCalls ? new TaskCalls() : undefined;
+  const taskResourceLocalHandlers = await bindTaskStates(definition, options.actions ?? (await loadRegistryActions()), environment, () => clock.now(), taskCalls);
   substituteLocalArns(definition);
   // The checked-in workflows are validated by the tests (test/workflows/asl-definitions.test.ts);
   // compiling asl-validator's schemas costs ~0.4 s per process, so only other definitions pay it.
@@ -128,7 +132,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 
   const executionName = options.executionName ?? `${options.workflow}-${randomUUID()}`;
   const startedAt = Date.now();
-  const recorder = new TraceRecorder(options.onEvent, startedAt);
+  const recorder = new TraceRecorder(options.onEvent, startedAt, taskCalls);
   const execution = new ExecutionRunner(options, definition, taskResourceLocalHandlers, executionName, recorder);
   const outcome = await execution.run();
   if (outcome.status === 'FAILED' && outcome.output === undefined) outcome.output = failStateInput(recorder.entries);

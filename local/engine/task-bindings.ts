@@ -4,6 +4,7 @@ import { runWithHandlerEnvironment, type HandlerEnvironment } from '../../functi
 import { forEachState, type AslStateMachine } from './asl-types.js';
 import { createLambdaContext } from './lambda-context.js';
 import { toLambdaTaskError } from './lambda-error.js';
+import type { TaskCalls } from './task-calls.js';
 
 /** A Lambda handler as the registry's `loadHandler()` returns it. */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -78,13 +79,15 @@ export function substituteLocalArns(machine: AslStateMachine): void {
  * context, JSON out (a round trip, as the Lambda boundary does), errors reshaped the way the Lambda
  * runtime reports them. With `environment`, every invocation runs inside that handler environment
  * (the execution's API target and config), so concurrent executions never see each other's; with
- * `nowMs`, handlers date what they do by the execution's clock (functions/lib/handler-clock.ts).
+ * `nowMs`, handlers date what they do by the execution's clock (functions/lib/handler-clock.ts);
+ * with `calls`, every call's payload and result are kept for the trace (task-calls.ts).
  */
 export async function bindTaskStates(
   machine: AslStateMachine,
   actions: readonly BindableAction[],
   environment?: HandlerEnvironment,
   nowMs?: () => number,
+  calls?: TaskCalls,
 ): Promise<TaskHandlers> {
   const bindings = resolveTaskActions(machine, actions);
   const handlers: TaskHandlers = {};
@@ -93,8 +96,11 @@ export async function bindTaskStates(
     if (!loaded.has(action)) loaded.set(action, action.loadHandler());
     const handlerPromise = loaded.get(action) as Promise<LambdaHandler>;
     handlers[stateName] = async (input) => {
-      const handler = await handlerPromise;
       const event = JSON.parse(JSON.stringify(input)) as unknown;
+      // Before any await: the engine reports this attempt in the same synchronous step (task-calls.ts).
+      // A copy: the handler's middleware may change the event it is given.
+      const recorded = calls?.begin(stateName, structuredClone(event));
+      const handler = await handlerPromise;
       const call = () => handler(event, createLambdaContext(action.name));
       const timed = nowMs ? () => runWithHandlerClock(nowMs, call) : call;
       let result: unknown;
@@ -103,7 +109,9 @@ export async function bindTaskStates(
       } catch (error) {
         throw toLambdaTaskError(error);
       }
-      return JSON.parse(JSON.stringify(result ?? null)) as Json;
+      const output = JSON.parse(JSON.stringify(result ?? null)) as Json;
+      if (recorded) recorded.output = output;
+      return output;
     };
   }
   await Promise.all(loaded.values());

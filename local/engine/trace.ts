@@ -1,4 +1,5 @@
 import { readableCause } from './lambda-error.js';
+import type { TaskCall, TaskCalls } from './task-calls.js';
 
 /**
  * One step of an execution, as the engine reports it (derived from aws-local-stepfunctions'
@@ -41,6 +42,10 @@ export interface TraceEntry {
   input?: unknown;
   /** On StateExited: the state's output (absent on the engine's own Wait exits). */
   output?: unknown;
+  /** Task attempts (StateEntered, StateRetried), when the run keeps task calls: the payload its Lambda got. */
+  taskInput?: unknown;
+  /** Task StateExited, when the run keeps task calls: what its Lambda returned (before ResultSelector, ResultPath). */
+  taskOutput?: unknown;
   /** On WaitStarted: the ISO-8601 time the Wait ends; `shortened` when the run skips it. */
   until?: string;
   shortened?: boolean;
@@ -73,8 +78,11 @@ export class TraceRecorder {
   private readonly startedAt: number;
   private readonly enteredAt = new Map<string, number>();
   private readonly lastError = new Map<string, { error?: string; cause?: string }>();
+  /** The Lambda call of the Task attempt running in each state and Map iteration. */
+  private readonly attempts = new Map<string, TaskCall>();
 
-  constructor(private readonly onEntry?: (entry: TraceEntry) => void, startedAt = Date.now()) {
+  /** With `calls`, Task entries carry the payload and result of their Lambda call (`taskInput`, `taskOutput`). */
+  constructor(private readonly onEntry?: (entry: TraceEntry) => void, startedAt = Date.now(), private readonly calls?: TaskCalls) {
     this.startedAt = startedAt;
   }
 
@@ -114,22 +122,42 @@ export class TraceRecorder {
       case 'StateEntered':
         this.transitions += 1;
         this.enteredAt.set(key, event.timestamp);
-        return { kind: 'StateEntered', ...base, input: event.state?.input };
+        return { kind: 'StateEntered', ...base, input: event.state?.input, ...this.taskAttempt(event, key) };
       case 'StateExited': {
         const since = this.enteredAt.get(key) ?? event.timestamp;
-        return { kind: 'StateExited', ...base, durationMs: event.timestamp - since, ...(event.state && 'output' in event.state ? { output: event.state.output } : {}) };
+        const call = event.state?.type === 'Task' ? this.attempts.get(key) : undefined;
+        this.attempts.delete(key);
+        return {
+          kind: 'StateExited',
+          ...base,
+          durationMs: event.timestamp - since,
+          ...(event.state && 'output' in event.state ? { output: event.state.output } : {}),
+          ...(call && 'output' in call ? { taskOutput: call.output } : {}),
+        };
       }
       case 'StateFailed':
         this.lastError.set(key, error);
         return { kind: 'StateFailed', ...base, ...error };
       case 'StateRetried':
         this.transitions += 1;
-        return { kind: 'StateRetried', ...base, attempt: event.retry?.attempt, ...this.lastError.get(key) };
+        return { kind: 'StateRetried', ...base, attempt: event.retry?.attempt, ...this.lastError.get(key), ...this.taskAttempt(event, key) };
       case 'StateCaught':
         return { kind: 'StateCaught', ...base, next: event.catch?.catcher.Next, ...this.lastError.get(key) };
       default:
         return undefined;
     }
+  }
+
+  /** A Task attempt begins: its Lambda call (task-calls.ts), remembered until the state exits. */
+  private taskAttempt(event: EngineEvent, key: string): { taskInput?: unknown } {
+    if (!this.calls || event.state?.type !== 'Task') return {};
+    const call = this.calls.nextAttempt(event.state.name);
+    if (!call) {
+      this.attempts.delete(key);
+      return {};
+    }
+    this.attempts.set(key, call);
+    return { taskInput: call.input };
   }
 }
 

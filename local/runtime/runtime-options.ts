@@ -8,6 +8,7 @@ import type { RuntimeOptions } from './start-runtime.js';
 import { CronError, parseCron } from '../../functions/lib/schedule/cron-schedule.js';
 import { isTimeZone } from '../../functions/lib/schedule/time-zone.js';
 import { DEFAULT_SWEEP_SCHEDULE, type SweepScheduleOptions } from './sweep-scheduler.js';
+import { LOG_FORMATS } from './runtime-log.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './runtime-defaults.js';
 
 /** A command line the runtime cannot start with; the message is one line that says what to change. */
@@ -29,6 +30,7 @@ const FLAGS = {
   'sweep-time-zone': { type: 'string' },
   'abort-foreign-executions': { type: 'boolean' },
   'adopt-unknown-executions': { type: 'boolean' },
+  'log-format': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -55,6 +57,7 @@ runs their executions on the local engine and keeps them in SQLite (they survive
                       without running, instead of refusing the start
   --adopt-unknown-executions
                       running executions of unknown org (from before orgs were recorded) run against this org
+  --log-format F      text (default): readable lines on stderr; json: one JSON object per line (time, level, event, ...)
   -h, --help          this text
 
 Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws stepfunctions list-state-machines \\
@@ -90,6 +93,8 @@ export function parseRuntimeCommandLine(argv: string[], env: NodeJS.ProcessEnv):
   };
   if (values['abort-foreign-executions']) options.abortForeignExecutions = true;
   if (values['adopt-unknown-executions']) options.adoptUnknownExecutions = true;
+  const logFormat = choice('log-format', values['log-format'], LOG_FORMATS);
+  if (logFormat !== undefined) options.logFormat = logFormat; // default: text (startRuntime)
   const schedule = sweepSchedule(values['sweep-schedule'], values['sweep-time-zone']);
   if (schedule !== undefined) options.sweepSchedule = schedule;
   const configFile = nonEmpty('config', values.config);

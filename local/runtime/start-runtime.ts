@@ -18,6 +18,7 @@ import { Router } from './http/router.js';
 import { createRuntimeServer } from './http/runtime-server.js';
 import { startExecution } from './sfn/execution-operations.js';
 import { sfnApiRoute } from './sfn/sfn-api-route.js';
+import { DEFAULT_REGION, inRegion } from './sfn/arns.js';
 import { StateMachineCatalog } from './state-machines.js';
 import { SqliteChangeBudgetStore } from '../../functions/lib/change-budget/sqlite-store.js';
 import { planForeignExecutions } from './executor/foreign-executions.js';
@@ -27,6 +28,7 @@ import { ExecutionStore } from './store/execution-store.js';
 import { orgBindingOf, type OrgBinding } from './store/org-binding.js';
 import { SpaceWatch } from './store/space-watch.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT } from './runtime-defaults.js';
+import { RuntimeLog, type LogFormat } from './runtime-log.js';
 
 export { DEFAULT_CONCURRENCY, DEFAULT_DATA_DIR, DEFAULT_PORT };
 
@@ -58,8 +60,10 @@ export interface RuntimeOptions {
   backupClock?: () => Date;
   /** How often a full data folder is tried again when no request tries a write. @default 10 s */
   spaceCheckIntervalMs?: number;
-  /** Operational messages (never secrets). @default stderr */
+  /** Where the log's lines go (never secrets; personal data: emails only). @default stderr */
   log?: (line: string) => void;
+  /** `text` lines, or one JSON object per line (runtime-log.ts). @default 'text' */
+  logFormat?: LogFormat;
 }
 
 export interface RunningRuntime {
@@ -105,7 +109,9 @@ export interface RunningRuntime {
  * keeps every execution in SQLite and continues the RUNNING ones where they were.
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<RunningRuntime> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Every line of the runtime goes through the log, in its format (webhooks, executions, components' messages).
+  const runtimeLog = new RuntimeLog(options.log ?? ((line: string) => process.stderr.write(`${line}\n`)), options.logFormat ?? 'text');
+  const log = runtimeLog.message;
   const configFile = options.configFile ?? DEFAULT_RUNTIME_CONFIG_FILE;
   const config = loadJmlConfigFile(configFile); // a wrong entry stops the start, with its path
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -133,15 +139,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     // What the handlers of every execution (and the webhook receiver) see beside the process's variables:
     // the daily leaver brake's count in the data folder (restarts included), and this runtime as the
     // Step Functions endpoint the hr-event workflow starts joiners, movers and leavers on.
+    const handlerRegion = process.env.AWS_REGION ?? DEFAULT_REGION;
     const handlerVariables: Record<string, string> = {
       JML_CHANGE_BUDGET_DB: changeBudgetFile,
       // The sweep's reports live beside the executions that wrote them.
       JML_REPORT_DIR: join(dataDir, 'reports'),
       JML_CONFIG_FILE: configFile,
-      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-      ...stateMachineArnVariables(catalog.all),
+      AWS_REGION: handlerRegion,
+      ...stateMachineArnVariables(catalog.all, handlerRegion),
     };
-    const executor = new Executor({ store, catalog, clock: clock.engine, api, org, configFile, concurrency, log, handlerVariables });
+    const executor = new Executor({ store, catalog, clock: clock.engine, api, org, configFile, concurrency, log, handlerVariables, observer: runtimeLog });
     // Before anything runs or calls the org: executions of another org never run against this one.
     const foreignPlan = planForeignExecutions(store, executor, org, {
       abort: options.abortForeignExecutions ?? false, adoptUnknown: options.adoptUnknownExecutions ?? false, log,
@@ -158,11 +165,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     backups.start();
     const clockControl = new ClockControl(clock, executor, store, (deltaMs) => simulator?.advanceClock(deltaMs));
 
-    const context = { catalog, store, executor };
+    // In-process starts (webhooks, schedule) answer in the default region; HTTP requests in the one they signed for.
+    const context = { catalog, store, executor, region: DEFAULT_REGION };
     const router = new Router();
     router.add('POST', '/', sfnApiRoute(context, log));
     mountClockRoutes(router, clockControl);
-    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables }), log));
+    router.add('POST', '/webhooks/:source', webhookRoute(() => Object.freeze({ ...process.env, ...handlerVariables }), (delivery) => runtimeLog.webhookDelivery(delivery)));
     let port = options.port ?? DEFAULT_PORT;
     server = createRuntimeServer(router, () => port, log);
     port = await listen(server, port);
@@ -183,7 +191,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
       endpoint: `http://127.0.0.1:${port}`,
       port,
       router,
-      stateMachines: catalog.all.map(({ name, arn, workflow }) => ({ name, arn, workflow })),
+      stateMachines: catalog.all.map(({ name, arn, workflow }) => ({ name, arn: inRegion(arn, DEFAULT_REGION), workflow })),
       dataFile: store.file,
       store,
       api: { baseUrl: api.baseUrl, orgId: api.orgId, embedded: embedded !== undefined },
@@ -242,12 +250,12 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** `JML_LEAVER_STATE_MACHINE_ARN=...` and so on: where StartExecution of each workflow goes. */
-function stateMachineArnVariables(machines: ReadonlyArray<{ arn: string; workflow: string }>): Record<string, string> {
+/** `JML_LEAVER_STATE_MACHINE_ARN=...` and so on: where StartExecution of each workflow goes (in the handlers' region). */
+function stateMachineArnVariables(machines: ReadonlyArray<{ arn: string; workflow: string }>, region: string): Record<string, string> {
   const variables: Record<string, string> = {};
   for (const [workflow, variable] of Object.entries(STATE_MACHINE_ARN_VARIABLES)) {
     const machine = machines.find((m) => m.workflow === workflow);
-    if (machine) variables[variable] = machine.arn;
+    if (machine) variables[variable] = inRegion(machine.arn, region);
   }
   return variables;
 }

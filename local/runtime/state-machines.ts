@@ -9,6 +9,7 @@ import type { ExecutionStore } from './store/execution-store.js';
 export interface HostedStateMachine {
   workflow: WorkflowName;
   name: string;
+  /** As stored (region `local`, sfn/arns.ts); answers show it in the client's region. */
   arn: string;
   /** The ASL with every `${...FunctionArn}` replaced by the local Lambda ARN the engine binds (as deploys substitute them). */
   definition: AslStateMachine;
@@ -44,14 +45,14 @@ export class StateMachineCatalog {
 
   /** @throws SfnError InvalidArn for a malformed ARN, StateMachineDoesNotExist for an unknown one. */
   require(arn: string): HostedStateMachine {
-    parseArn(arn, 'stateMachine');
-    const machine = this.byArnMap.get(arn);
+    const machine = this.byArnMap.get(parseArn(arn, 'stateMachine'));
     if (!machine) {
       throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}' (this runtime hosts ${this.all.map((m) => m.name).join(', ')})`);
     }
     return machine;
   }
 
+  /** By stored ARN (as the store keeps it). */
   byArn(arn: string): HostedStateMachine | undefined {
     return this.byArnMap.get(arn);
   }

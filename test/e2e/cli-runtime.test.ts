@@ -52,7 +52,7 @@ describe(
       // Assess
       expect(started.code).toBe(0);
       const { executionArn } = JSON.parse(started.stdout) as { executionArn: string };
-      expect(executionArn).toBe(`arn:aws:states:local:000000000000:execution:jml-leaver:${NAME}`);
+      expect(executionArn).toBe(`arn:aws:states:us-east-1:000000000000:execution:jml-leaver:${NAME}`);
 
       // Act / Assess: it is listed as running
       const running = await runCli(['executions', '--status', 'RUNNING', '--json', ...on()]);
@@ -93,7 +93,7 @@ describe(
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(/^started +e2e-leaver-HR-4712 \(leaver\)$/m);
       const startedAt = /^at +(\S+)$/m.exec(first.stdout)?.[1];
-      const executionArn = `arn:aws:states:local:000000000000:execution:jml-leaver:${name}`;
+      const executionArn = `arn:aws:states:us-east-1:000000000000:execution:jml-leaver:${name}`; // jml signs for us-east-1
       expect(second.code).toBe(0);
       expect(second.stdout).toBe(`${name} is already running since ${startedAt}: ${executionArn}\n`);
       expect(second.stdout).not.toMatch(/^started/m);

@@ -115,7 +115,7 @@ describe('runtime: executions from a store written before orgs were recorded (sc
     `);
     const arn = 'arn:aws:states:local:000000000000:execution:jml-leaver:leaver-alan-v1';
     db.prepare("INSERT INTO executions (arn, state_machine_arn, name, status, input, start_ms, last_event_id) VALUES (?, ?, 'leaver-alan-v1', 'RUNNING', ?, ?, 1)")
-      .run(arn, LEAVER_ARN, JSON.stringify({ email: ALAN }), Date.now());
+      .run(arn, 'arn:aws:states:local:000000000000:stateMachine:jml-leaver', JSON.stringify({ email: ALAN }), Date.now()); // as the store keeps ARNs
     db.prepare("INSERT INTO history_events VALUES (1, 1, 0, 'ExecutionStarted', ?, NULL)").run(Date.now());
     db.pragma('user_version = 1');
     db.close();

@@ -92,7 +92,7 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     runtime.router.add('POST', '/hooks/:source', (req) => {
       try {
         const started = runtime.startExecution({
-          stateMachineArn: 'arn:aws:states:local:000000000000:stateMachine:jml-joiner',
+          stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:jml-joiner',
           name: `hook-${req.params.source}`,
           input: JSON.stringify({ email: 'new.hire@acme.example', dryRun: true, reason: req.body.toString() }),
         });
@@ -110,7 +110,7 @@ describe('runtime: AWS JSON 1.0 protocol, browser guards and the clock control',
     const nothing = await raw(runtime.port, { method: 'GET', path: '/nothing-here' });
 
     // Assess
-    const executionArn = 'arn:aws:states:local:000000000000:execution:jml-joiner:hook-hibob';
+    const executionArn = 'arn:aws:states:us-east-1:000000000000:execution:jml-joiner:hook-hibob';
     expect([accepted.status, JSON.parse(accepted.body)]).toEqual([202, { source: 'hibob', bytes: 7, executionArn }]);
     expect([conflicting.status, JSON.parse(conflicting.body)]).toEqual([409, { refused: 'ExecutionAlreadyExists' }]); // StartExecution's rules, in-process
     expect(browser.status).toBe(403);

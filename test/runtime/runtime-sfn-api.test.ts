@@ -9,7 +9,7 @@ import { WORKFLOW_NAMES } from '../../local/engine/workflow-definition.js';
 import type { RunningRuntime } from '../../local/runtime/start-runtime.js';
 import { LEAVER_ARN, fullHistory, moveClock, sfnClient, useSharedRuntime, type TestOrg } from './support/runtime-harness.js';
 
-const MACHINE = (workflow: string) => `arn:aws:states:local:000000000000:stateMachine:jml-${workflow}`;
+const MACHINE = (workflow: string) => `arn:aws:states:us-east-1:000000000000:stateMachine:jml-${workflow}`;
 const JOINER_ARN = MACHINE('joiner');
 const dryLeaver = (email: string) => JSON.stringify({ email, dryRun: true });
 

@@ -82,7 +82,7 @@ describe('npm start: a delivery to an HR source whose secret is not set is 503 w
     expect((await sfnClient(runtime.endpoint).send(new ListExecutionsCommand({ stateMachineArn: hrEvent }))).executions).toEqual([]);
   });
 
-  it('every other refused delivery is one log line too (404, 401, 415), with source, status and reason; an acknowledged one is none', async () => {
+  it('every other delivery is one log line too (404, 401, 415 refused; 200 acknowledged), with source, status and reason', async () => {
     // Prepare
     await startWith({ JML_HR_BAMBOOHR_WEBHOOK_KEY: DEFAULT_WEBHOOK_SECRETS.bamboohr });
 
@@ -97,6 +97,7 @@ describe('npm start: a delivery to an HR source whose secret is not set is 503 w
     // Assess
     expect(statuses).toEqual([200, 404, 401, 415]);
     expect(logs).toEqual([
+      'webhook "bamboohr": 200 ignored (employee.deleted): event type employee.deleted is not mapped to an HR event',
       'webhook "workday": refused 404 unknown_source: No webhook source "workday" is enabled here.',
       expect.stringMatching(/^webhook "bamboohr": refused 401 invalid_signature: /),
       'webhook "bamboohr": refused 415 unsupported_media_type: Content-Type must be application/json.',

@@ -58,7 +58,10 @@ describe.each(WORKFLOWS)('workflows/%s.asl.json', (name) => {
       expect(transient, stateName).toMatchObject({ ErrorEquals: ['Atlassian.Transient'], BackoffRate: 2, JitterStrategy: 'FULL' });
       expect(transient.MaxAttempts, stateName).toBeGreaterThanOrEqual(4);
       expect(transient.MaxDelaySeconds, stateName).toBeGreaterThan(0);
-      if (stateName !== 'RecordFailure') {
+      if (stateName === 'PrepareRequest') {
+        // Its input is the execution input as given (maybe not an object): the error replaces it.
+        expect(state.Catch, stateName).toEqual([{ ErrorEquals: ['States.ALL'], Next: 'PrepareRequestFailed' }]);
+      } else if (stateName !== 'RecordFailure') {
         expect(state.Catch, `${stateName} has no Catch`).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], ResultPath: '$.failure' })]);
       }
     }

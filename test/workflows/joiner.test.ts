@@ -183,7 +183,7 @@ describe('joiner workflow (against the simulator)', () => {
     // Assess
     expect(result.status).toBe('FAILED');
     expect(result.error).toBe('Jml.InvalidInput');
-    expect(result.path).toEqual(['PrepareRequest', 'RecordFailure', 'Failed']);
+    expect(result.path).toEqual(['PrepareRequest', 'PrepareRequestFailed', 'RecordFailure', 'Failed']);
     expect(failureRecord(result).errorMessage).toMatch(/email: .*department: /);
   });
 });

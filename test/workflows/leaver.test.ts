@@ -180,7 +180,7 @@ describe('leaver workflow (against the simulator)', () => {
     // Assess
     expect(result.status).toBe('FAILED');
     expect(result.error).toBe('Jml.InvalidInput');
-    expect(result.path).toEqual(['PrepareRequest', 'RecordFailure', 'Failed']);
+    expect(result.path).toEqual(['PrepareRequest', 'PrepareRequestFailed', 'RecordFailure', 'Failed']);
     const record = failureRecord(result);
     expect(record.errorMessage).toContain('email: email must be an email address');
     expect(record.errorMessage).toContain('dryrun');

@@ -139,7 +139,7 @@ describe('mover workflow (against the simulator)', () => {
 
     // Assess
     expect(result.error).toBe('Jml.InvalidInput');
-    expect(result.path).toEqual(['PrepareRequest', 'RecordFailure', 'Failed']);
+    expect(result.path).toEqual(['PrepareRequest', 'PrepareRequestFailed', 'RecordFailure', 'Failed']);
     const message = failureRecord(result).errorMessage;
     expect(message).toContain('accountId: give accountId or email, not both');
     expect(message).toContain('department: department is empty');

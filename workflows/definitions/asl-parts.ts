@@ -10,6 +10,8 @@ export type AslStates = Record<string, AslState>;
 
 /** The single failure path every Task's Catch leads to. */
 export const RECORD_FAILURE = 'RecordFailure';
+/** Where the first Task's Catch leads: it puts the caught error where the failure path reads it. */
+export const PREPARE_REQUEST_FAILED = 'PrepareRequestFailed';
 
 /** `suspendUser` -> `${SuspendUserFunctionArn}` (the registry's placeholder convention). */
 export function resourceOf(action: string): string {
@@ -76,6 +78,13 @@ export interface TaskOptions {
   next?: string;
   /** Where a permanent failure goes; `false` for none (the failure path itself). */
   catchTo?: string | false;
+  /**
+   * The Catch replaces the state's input with the error instead of adding `$.failure` to it: for the
+   * first Task, whose input is the execution input as given, which may be any JSON (`42`, `[]`), where
+   * `$.failure` cannot be written (States.ResultPathMatchFailure would end the run, without the
+   * validation message). Its catch target must then be {@link PREPARE_REQUEST_FAILED}.
+   */
+  catchReplacesInput?: boolean;
   /** Retriers tried before the shared {@link TASK_RETRY} ones (e.g. an HR API's long backoff). */
   retry?: Json[];
 }
@@ -92,7 +101,7 @@ export function task(action: string, options: TaskOptions): AslState {
   if (options.resultPath !== undefined) state.ResultPath = options.resultPath;
   state.Retry = options.retry ? [...options.retry, ...(TASK_RETRY as Json[])] : TASK_RETRY;
   const catchTarget = options.catchTo ?? RECORD_FAILURE;
-  if (catchTarget) state.Catch = catchTo(catchTarget);
+  if (catchTarget) state.Catch = options.catchReplacesInput ? [{ ErrorEquals: ['States.ALL'], Next: catchTarget }] : catchTo(catchTarget);
   if (options.next) state.Next = options.next;
   else state.End = true;
   return state;
@@ -164,6 +173,8 @@ export function prepareRequest(workflow: string, next: string): AslState {
     comment: 'Validate the input (before any API call) and fill in defaults from the config.',
     parameters: { workflow, 'input.$': '$' },
     resultSelector: { 'request.$': '$', results: {} },
+    catchTo: PREPARE_REQUEST_FAILED,
+    catchReplacesInput: true,
     next,
   });
 }
@@ -248,6 +259,12 @@ export function summaryAndFailurePath(workflow: string): AslStates {
       next: 'Failed',
     }),
     Failed: { Type: 'Fail', Comment: 'Error and cause come from RecordFailure.', ErrorPath: '$.error', CausePath: '$.cause' },
+    [PREPARE_REQUEST_FAILED]: {
+      Type: 'Pass',
+      Comment: 'PrepareRequest failed on the execution input as given (possibly not an object): its error, as the failure path reads it.',
+      Parameters: { 'failure.$': '$' },
+      Next: RECORD_FAILURE,
+    },
   };
 }
 

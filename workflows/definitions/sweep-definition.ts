@@ -1,4 +1,4 @@
-import { mapEach, summaryAndFailurePath, task, type AslStates } from './asl-parts.js';
+import { PREPARE_REQUEST_FAILED, mapEach, summaryAndFailurePath, task, type AslStates } from './asl-parts.js';
 
 const PREFIX = '$.request.reportPrefix';
 
@@ -18,6 +18,8 @@ export const sweepDefinition = {
       comment: 'Validate the input (before any API call); dry run unless the config enforces; the run folder in the report store.',
       parameters: { workflow: 'sweep', 'input.$': '$', 'executionName.$': '$$.Execution.Name' },
       resultSelector: { 'request.$': '$', results: {}, scan: { done: false, nextPart: 0, pages: 0, accounts: 0 } },
+      catchTo: PREPARE_REQUEST_FAILED,
+      catchReplacesInput: true,
       next: 'ScanDirectory',
     }),
     ScanDirectory: task('scanDirectory', {

@@ -1,15 +1,16 @@
 import { abortError, type EngineClock } from '../../engine/engine-clock.js';
 import type { ApiTarget } from '../../engine/handler-environment.js';
 import { runWorkflow, type ResumePoint, type WorkflowRun } from '../../engine/run-workflow.js';
-import { executionArn } from '../sfn/arns.js';
+import { DEFAULT_REGION, executionArn, inRegion } from '../sfn/arns.js';
 import { LOCAL_ROLE_ARN, type HostedStateMachine, type StateMachineCatalog } from '../state-machines.js';
 import type { ExecutionStore } from '../store/execution-store.js';
 import { describeOrg, sameOrg, type OrgBinding } from '../store/org-binding.js';
-import type { ExecutionRecord } from '../store/store-types.js';
+import type { ExecutionOutcome, ExecutionRecord, StoredHistoryEvent } from '../store/store-types.js';
 import { DataFolderUnwritableError } from '../store/write-gate.js';
 import { jsonText } from '../history/execution-data.js';
 import { HistoryBuilder } from '../history/history-builder.js';
 import { ActiveExecution } from './active-execution.js';
+import type { ExecutionObserver } from './execution-observer.js';
 import { ExecutionSlot } from './execution-slot.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -30,6 +31,8 @@ export interface ExecutorOptions {
   handlerVariables?: Record<string, string>;
   /** Problems the runtime cannot report through the API (never with secrets). */
   log: (line: string) => void;
+  /** Told of every start and end (the runtime's log: runtime-log.ts). */
+  observer?: ExecutionObserver;
 }
 
 /**
@@ -64,6 +67,7 @@ export class Executor {
       { arn: executionArn(machine.name, name), stateMachineArn: machine.arn, name, input, startMs, org: this.options.org },
       builder.executionStarted(input, LOCAL_ROLE_ARN),
     );
+    this.notify(record, (observer) => observer.started(record));
     this.launch(record, machine);
     return record;
   }
@@ -98,7 +102,7 @@ export class Executor {
     const stopMs = this.options.clock.now();
     const active = this.active.get(record.id);
     const builder = active?.history ?? this.historyOf(record);
-    this.options.store.closeExecution(record.id, { status: 'ABORTED', error, cause, stopMs }, builder.executionAborted(active?.current, error, cause));
+    this.close(record, { status: 'ABORTED', error, cause, stopMs }, builder.executionAborted(active?.current, error, cause));
     if (active) {
       active.sealed = true;
       active.controller.abort();
@@ -113,9 +117,9 @@ export class Executor {
     return { running: count('running'), queued: count('queued'), waiting: count('waiting'), peakRunning: this.pool.peakBusy };
   }
 
-  /** Executions paused because the data folder took no writes, waiting for room (ARNs). */
+  /** Executions paused because the data folder took no writes, waiting for room (ARNs, as answers to unsigned requests show them). */
   pausedExecutions(): string[] {
-    return [...this.paused.values()];
+    return [...this.paused.values()].map((arn) => inRegion(arn, DEFAULT_REGION));
   }
 
   /** Continues the executions paused for lack of room, from their last recorded step. Returns how many. */
@@ -135,9 +139,9 @@ export class Executor {
     return continued;
   }
 
-  /** Executions that are queued for a slot or running states (not waiting, not done). */
+  /** Executions that are queued for a slot or running states (not waiting, not done): ARNs as answers to unsigned requests show them. */
   busyExecutions(): string[] {
-    return [...this.active.values()].filter((a) => a.phase === 'queued' || a.phase === 'running').map((a) => a.record.arn);
+    return [...this.active.values()].filter((a) => a.phase === 'queued' || a.phase === 'running').map((a) => inRegion(a.record.arn, DEFAULT_REGION));
   }
 
   /** Resolves true once no execution is queued or running states, false after `timeoutMs`. */
@@ -219,6 +223,7 @@ export class Executor {
         clock: slot.clock(this.options.clock),
         signal: controller.signal,
         executionName: record.name,
+        traceTaskCalls: true, // the history shows each Lambda call's payload and result, as AWS does
         ...(resume ? { resume } : {}),
         onEvent: (entry) => this.guard(execution, () => execution.onTrace(entry)),
         onWait: (notice) => this.guard(execution, () => execution.onWait(notice)),
@@ -255,18 +260,33 @@ export class Executor {
     const stopMs = this.options.clock.now();
     if (run.status === 'SUCCEEDED') {
       const output = jsonText(run.output ?? null);
-      this.options.store.closeExecution(record.id, { status: 'SUCCEEDED', output, stopMs }, [history.executionSucceeded(output)]);
+      this.close(record, { status: 'SUCCEEDED', output, stopMs }, [history.executionSucceeded(output)]);
     } else if (run.status === 'FAILED') {
-      this.options.store.closeExecution(record.id, { status: 'FAILED', error: run.error, cause: run.cause, stopMs }, [history.executionFailed(run.error, run.cause)]);
+      this.close(record, { status: 'FAILED', error: run.error, cause: run.cause, stopMs }, [history.executionFailed(run.error, run.cause)]);
     } else {
-      this.options.store.closeExecution(record.id, { status: 'ABORTED', stopMs }, history.executionAborted(execution.current));
+      this.close(record, { status: 'ABORTED', stopMs }, history.executionAborted(execution.current));
     }
   }
 
   private closeAsFailed(record: ExecutionRecord, error: string, cause: string, execution?: ActiveExecution): void {
     const history = execution?.history ?? this.historyOf(record);
-    this.options.store.closeExecution(record.id, { status: 'FAILED', error, cause, stopMs: this.options.clock.now() }, [history.executionFailed(error, cause)]);
-    this.options.log(`execution ${record.arn} FAILED: ${cause}`);
+    this.close(record, { status: 'FAILED', error, cause, stopMs: this.options.clock.now() }, [history.executionFailed(error, cause)]);
+  }
+
+  /** Records an execution's end, then tells the observer. */
+  private close(record: ExecutionRecord, outcome: ExecutionOutcome, events: StoredHistoryEvent[]): void {
+    this.options.store.closeExecution(record.id, outcome, events);
+    this.notify(record, (observer) => observer.ended(record, outcome));
+  }
+
+  /** Tells the observer of a recorded start or end; its failure must not undo or interrupt anything. */
+  private notify(record: ExecutionRecord, tell: (observer: ExecutionObserver) => void): void {
+    if (!this.options.observer) return;
+    try {
+      tell(this.options.observer);
+    } catch (error) {
+      this.options.log(`execution ${record.arn}: could not report it: ${(error as Error).message}`);
+    }
   }
 
   /** History of an execution not running in this process, continuing at its last event id. */

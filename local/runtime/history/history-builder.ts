@@ -14,8 +14,8 @@ const ABORTABLE = new Set(['Task', 'Wait', 'Map', 'Parallel']);
  * Turns one execution's engine trace into Step Functions history events, with AWS's event types,
  * sequential ids and `previousEventId` (inside a Map iteration: the previous event of that
  * iteration). Tasks call a Lambda function ARN directly, so a Task shows as AWS shows those:
- * `TaskStateEntered`, `LambdaFunctionScheduled`, `LambdaFunctionStarted`,
- * `LambdaFunctionSucceeded | LambdaFunctionFailed` (again per retry), `TaskStateExited`.
+ * `TaskStateEntered`, `LambdaFunctionScheduled` (with the payload), `LambdaFunctionStarted`,
+ * `LambdaFunctionSucceeded` (with the result) `| LambdaFunctionFailed` (again per retry), `TaskStateExited`.
  */
 export class HistoryBuilder {
   private lastId: number;
@@ -69,7 +69,7 @@ export class HistoryBuilder {
         if (!STATE_TYPES.has(type)) return [];
         if (type === 'Wait') this.waitInputs.set(key, entry.input);
         const events = reentry ? [] : [this.event(lane, `${type}StateEntered`, { stateEnteredEventDetails: { name, ...executionData('input', jsonText(entry.input)) } })];
-        if (type === 'Task') events.push(...this.lambdaScheduled(lane, name));
+        if (type === 'Task') events.push(...this.lambdaScheduled(lane, name, entry));
         if (type === 'Map') events.push(this.event(lane, 'MapStateStarted', { mapStateStartedEventDetails: this.mapLength(name, entry.input) }));
         if (type === 'Parallel') events.push(this.event(lane, 'ParallelStateStarted', {}));
         return events;
@@ -77,7 +77,7 @@ export class HistoryBuilder {
       case 'StateRetried':
         if (type !== 'Task') return [];
         this.failed.delete(key);
-        return this.lambdaScheduled(lane, name);
+        return this.lambdaScheduled(lane, name, entry);
       case 'StateFailed':
         if (type === 'Task') {
           this.failed.add(key);
@@ -92,7 +92,10 @@ export class HistoryBuilder {
         if (!STATE_TYPES.has(type) || type === 'Fail') return [];
         const events: StoredHistoryEvent[] = [];
         const wasFailed = this.failed.delete(key);
-        if (type === 'Task' && !wasFailed) events.push(this.event(lane, 'LambdaFunctionSucceeded', { lambdaFunctionSucceededEventDetails: {} }));
+        if (type === 'Task' && !wasFailed) {
+          const output = 'taskOutput' in entry ? executionData('output', jsonText(entry.taskOutput)) : {};
+          events.push(this.event(lane, 'LambdaFunctionSucceeded', { lambdaFunctionSucceededEventDetails: output }));
+        }
         if ((type === 'Map' || type === 'Parallel') && !wasFailed) events.push(this.event(lane, `${type}StateSucceeded`, {}));
         const output = 'output' in entry ? entry.output : this.waitExitOutput(name, key);
         events.push(this.event(lane, `${type}StateExited`, { stateExitedEventDetails: { name, ...executionData('output', jsonText(output)) } }));
@@ -113,11 +116,19 @@ export class HistoryBuilder {
     }
   }
 
-  private lambdaScheduled(lane: number | undefined, stateName: string): StoredHistoryEvent[] {
+  /**
+   * A Lambda attempt, as AWS records one: the function, the payload it was given (the state's input
+   * after InputPath and Parameters: the engine's `taskInput`), and the Task's timeout when it sets one.
+   */
+  private lambdaScheduled(lane: number | undefined, stateName: string, entry: TraceEntry): StoredHistoryEvent[] {
     const state = this.statesByName.get(stateName);
-    const timeout = typeof state?.TimeoutSeconds === 'number' ? { timeoutInSeconds: state.TimeoutSeconds } : {};
+    const details = {
+      resource: String(state?.Resource ?? stateName),
+      ...('taskInput' in entry ? executionData('input', jsonText(entry.taskInput)) : {}),
+      ...taskTimeout(state, entry.taskInput, stateName),
+    };
     return [
-      this.event(lane, 'LambdaFunctionScheduled', { lambdaFunctionScheduledEventDetails: { resource: String(state?.Resource ?? stateName), ...timeout } }),
+      this.event(lane, 'LambdaFunctionScheduled', { lambdaFunctionScheduledEventDetails: details }),
       this.event(lane, 'LambdaFunctionStarted', {}),
     ];
   }
@@ -146,6 +157,21 @@ export class HistoryBuilder {
     const previousEventId = lane === undefined ? id - 1 : (this.lanes.get(lane) ?? id - 1);
     if (lane !== undefined) this.lanes.set(lane, id);
     return { id, previousEventId, type, timestampMs: this.now(), details };
+  }
+}
+
+/**
+ * `timeoutInSeconds` as AWS records it: the Task's `TimeoutSeconds`, or its `TimeoutSecondsPath` read
+ * from the payload; absent when the Task sets neither (AWS then records none either).
+ */
+function taskTimeout(state: AslState | undefined, payload: unknown, stateName: string): { timeoutInSeconds?: number } {
+  if (typeof state?.TimeoutSeconds === 'number') return { timeoutInSeconds: state.TimeoutSeconds };
+  if (typeof state?.TimeoutSecondsPath !== 'string' || payload === undefined) return {};
+  try {
+    const seconds = readReferencePath(payload, state.TimeoutSecondsPath, stateName);
+    return typeof seconds === 'number' ? { timeoutInSeconds: seconds } : {};
+  } catch {
+    return {}; // the engine fails the state on a path it cannot read; the history just has no timeout
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { SfnError } from '../sfn/sfn-error.js';
 import { refuseBrowserRequests, type Refusal } from './request-guards.js';
@@ -35,7 +36,7 @@ export function createRuntimeServer(router: Router, port: () => number, log: (li
     }
     const body = await readBody(req);
     if (body === 'aborted') return; // the client went away, or Node answered 408: nobody to answer
-    if (body === 'too-large') return send(res, { status: 413, body: { error: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } }, true);
+    if (body === 'too-large') return send(res, tooLargeResponse(target.path), true);
     const match = router.match(method, target.path);
     if (!match) {
       const allowed = router.methodsAt(target.path);
@@ -53,6 +54,17 @@ export function refusalResponse(path: string, refusal: Refusal): RuntimeResponse
   if (path !== '/') return { status: refusal.status, body: { error: refusal.message } };
   const error = new SfnError(refusal.status === 415 ? 'UnsupportedMediaType' : 'AccessDeniedException', refusal.message);
   return { status: error.status, headers: { 'Content-Type': 'application/x-amz-json-1.0' }, body: error.body };
+}
+
+/**
+ * 413 for a body over `MAX_BODY_BYTES`: on the Step Functions API in AWS's error shape
+ * (`RequestEntityTooLargeException`, which the SDK raises with `$metadata.httpStatusCode` 413).
+ */
+function tooLargeResponse(path: string): RuntimeResponse {
+  const limit = `${MAX_BODY_BYTES} bytes (4 MB)`;
+  if (path !== '/') return { status: 413, body: { error: `The request body is larger than ${limit}.` } };
+  const error = new SfnError('RequestEntityTooLargeException', `Request body larger than ${limit}; the largest request the API takes is a StartExecution input of 256 KB.`);
+  return { status: error.status, headers: { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-RequestId': randomUUID() }, body: error.body };
 }
 
 /** The whole body; `too-large` beyond `MAX_BODY_BYTES` (the rest is not read); `aborted` when the request never completed. */

@@ -4,7 +4,7 @@ import type { ExecutionCursor, ExecutionRecord } from '../store/store-types.js';
 import { DataFolderUnwritableError } from '../store/write-gate.js';
 import { arnMember, includedDataMember, maxResultsMember, nextTokenMember, parseOperationInput } from './operation-input.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
-import { epochSeconds, requireExecution, type SfnOperation } from './sfn-context.js';
+import { epochSeconds, requireExecution, shownArn, type SfnContext, type SfnOperation } from './sfn-context.js';
 import { SfnError } from './sfn-error.js';
 import { checkExecutionInput, checkExecutionName } from './start-execution-checks.js';
 
@@ -26,12 +26,12 @@ export const startExecution: SfnOperation = (context, body) => {
   checkExecutionInput(text);
   const existing = context.store.findByName(machine.arn, name);
   if (existing) {
-    if (existing.status === 'RUNNING' && existing.input === text) return { executionArn: existing.arn, startDate: epochSeconds(existing.startMs) };
+    if (existing.status === 'RUNNING' && existing.input === text) return { executionArn: shownArn(context, existing.arn), startDate: epochSeconds(existing.startMs) };
     const why = existing.status === 'RUNNING' ? 'it is running with a different input' : `it has ended (${existing.status}); names are not reused`;
-    throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${existing.arn}' (${why})`);
+    throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${shownArn(context, existing.arn)}' (${why})`);
   }
   const record = whileWritable(() => context.executor.start(machine, name, text));
-  return { executionArn: record.arn, startDate: epochSeconds(record.startMs) };
+  return { executionArn: shownArn(context, record.arn), startDate: epochSeconds(record.startMs) };
 };
 
 /**
@@ -53,7 +53,7 @@ export const describeExecution: SfnOperation = (context, body) => {
   const record = requireExecution(context, input.executionArn);
   const withData = input.includedData !== 'METADATA_ONLY';
   return {
-    ...executionSummary(record),
+    ...executionSummary(context, record),
     ...(withData ? { input: record.input } : {}),
     inputDetails: { included: withData },
     ...(record.output !== undefined ? { ...(withData ? { output: record.output } : {}), outputDetails: { included: withData } } : {}),
@@ -91,20 +91,16 @@ export const listExecutions: SfnOperation = (context, body) => {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    executions: page.map(listItem),
+    executions: page.map((record) => ({ ...executionSummary(context, record), redriveCount: 0 })),
     ...(rows.length > limit && last ? { nextToken: encodePageToken(query, { startMs: last.startMs, id: last.id }) } : {}),
   };
 };
 
-function listItem(record: ExecutionRecord) {
-  return { ...executionSummary(record), redriveCount: 0 };
-}
-
-/** The fields DescribeExecution and ListExecutions share. */
-function executionSummary(record: ExecutionRecord) {
+/** The fields DescribeExecution and ListExecutions share, ARNs in the client's region. */
+function executionSummary(context: SfnContext, record: ExecutionRecord) {
   return {
-    executionArn: record.arn,
-    stateMachineArn: record.stateMachineArn,
+    executionArn: shownArn(context, record.arn),
+    stateMachineArn: shownArn(context, record.stateMachineArn),
     name: record.name,
     status: record.status,
     startDate: epochSeconds(record.startMs),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { StoredHistoryEvent } from '../store/store-types.js';
 import { arnMember, maxResultsMember, nextTokenMember, parseOperationInput } from './operation-input.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
+import { lambdaArnsInRegion } from './arns.js';
 import { epochSeconds, requireExecution, type SfnOperation } from './sfn-context.js';
 
 const DEFAULT_PAGE = 100;
@@ -22,19 +23,24 @@ export const getExecutionHistory: SfnOperation = (context, body) => {
   const page = rows.slice(0, limit);
   const withData = input.includeExecutionData !== false;
   return {
-    events: page.map((event) => wireEvent(event, withData)),
+    events: page.map((event) => wireEvent(event, withData, context.region)),
     ...(rows.length > limit ? { nextToken: encodePageToken(query, page.at(-1)?.id) } : {}),
   };
 };
 
-function wireEvent(event: StoredHistoryEvent, withData: boolean) {
-  const details = withData ? event.details : Object.fromEntries(Object.entries(event.details).map(([key, value]) => [key, withoutData(value)]));
+function wireEvent(event: StoredHistoryEvent, withData: boolean, region: string) {
+  const details = Object.fromEntries(Object.entries(event.details).map(([key, value]) => [key, shownDetails(value, withData, region)]));
   return { timestamp: epochSeconds(event.timestampMs), type: event.type, id: event.id, previousEventId: event.previousEventId, ...details };
 }
 
-function withoutData(details: unknown): unknown {
+/** One `<x>EventDetails` object: without inputs and outputs unless asked for, a Lambda `resource` in the client's region. */
+function shownDetails(details: unknown, withData: boolean, region: string): unknown {
   if (details === null || typeof details !== 'object') return details;
-  return Object.fromEntries(Object.entries(details).filter(([key]) => !DATA_FIELDS.has(key)));
+  return Object.fromEntries(
+    Object.entries(details)
+      .filter(([key]) => withData || !DATA_FIELDS.has(key))
+      .map(([key, value]) => [key, key === 'resource' && typeof value === 'string' ? lambdaArnsInRegion(value, region) : value]),
+  );
 }
 
 function isEventId(value: unknown): value is number {

@@ -4,6 +4,7 @@ import { refusalResponse } from '../http/runtime-server.js';
 import type { RouteHandler, RuntimeResponse } from '../http/router.js';
 import { describeExecution, listExecutions, startExecution, stopExecution } from './execution-operations.js';
 import { getExecutionHistory } from './history-operation.js';
+import { requestRegion } from './request-region.js';
 import type { SfnContext, SfnOperation } from './sfn-context.js';
 import { SfnError } from './sfn-error.js';
 import { describeStateMachine, listStateMachines } from './state-machine-operations.js';
@@ -31,7 +32,8 @@ const MAX_ECHOED_TARGET = 100;
  * `POST /`: the Step Functions API in the AWS JSON 1.0 protocol, as `@aws-sdk/client-sfn` and
  * `aws stepfunctions --endpoint-url` speak it: `X-Amz-Target: AWSStepFunctions.<Operation>`, a JSON
  * body, answers with `x-amzn-RequestId` and errors as `{"__type", "message"}`. Request signatures
- * are not checked (any credentials do): the guards in request-guards.ts keep other callers out.
+ * are not checked (any credentials do): the guards in request-guards.ts keep other callers out. The
+ * signature's credential scope gives the region of the ARNs answered (request-region.ts).
  */
 export function sfnApiRoute(context: SfnContext, log: (line: string) => void): RouteHandler {
   return (request) => {
@@ -40,7 +42,9 @@ export function sfnApiRoute(context: SfnContext, log: (line: string) => void): R
     const requestId = randomUUID();
     try {
       const operation = resolveOperation(request.headers['x-amz-target']);
-      return answer(200, operation(context, parseBody(request.body)), requestId);
+      // ARNs in the answer carry the region the client signed for; the store keeps them region-free.
+      const region = requestRegion(request.headers);
+      return answer(200, operation({ ...context, region }, parseBody(request.body)), requestId);
     } catch (error) {
       if (error instanceof SfnError) return answer(error.status, error.body, requestId);
       log(`Step Functions API: unexpected error: ${(error as Error).stack ?? String(error)}`);

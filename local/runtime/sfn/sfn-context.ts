@@ -2,7 +2,7 @@ import type { Executor } from '../executor/executor.js';
 import type { StateMachineCatalog } from '../state-machines.js';
 import type { ExecutionStore } from '../store/execution-store.js';
 import type { ExecutionRecord } from '../store/store-types.js';
-import { parseArn } from './arns.js';
+import { inRegion, parseArn } from './arns.js';
 import { SfnError } from './sfn-error.js';
 
 /** What the Step Functions operations work on. */
@@ -10,6 +10,8 @@ export interface SfnContext {
   catalog: StateMachineCatalog;
   store: ExecutionStore;
   executor: Executor;
+  /** The region of the ARNs in answers: the one the request was signed for (sfn-api-route.ts). */
+  region: string;
 }
 
 /** One operation: the parsed JSON body in, the JSON response out (or a thrown `SfnError`). */
@@ -20,10 +22,14 @@ export function epochSeconds(ms: number): number {
   return ms / 1000;
 }
 
+/** A stored ARN as this request's client sees it (its region). */
+export function shownArn(context: SfnContext, storedArn: string): string {
+  return inRegion(storedArn, context.region);
+}
+
 /** @throws SfnError InvalidArn for a malformed ARN, ExecutionDoesNotExist for an unknown one. */
 export function requireExecution(context: SfnContext, arn: string): ExecutionRecord {
-  parseArn(arn, 'execution');
-  const record = context.store.findByArn(arn);
+  const record = context.store.findByArn(parseArn(arn, 'execution'));
   if (!record) throw new SfnError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
   return record;
 }

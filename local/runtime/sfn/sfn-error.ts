@@ -14,6 +14,8 @@ const NAMESPACES = {
   SerializationException: 'com.amazon.coral.service',
   UnknownOperationException: 'com.amazon.coral.service',
   AccessDeniedException: 'com.amazon.coral.service',
+  InvalidSignatureException: 'com.amazon.coral.service',
+  RequestEntityTooLargeException: 'com.amazon.coral.service',
   UnsupportedMediaType: 'com.amazon.coral.service',
   InternalFailure: 'com.amazon.coral.service',
   ServiceUnavailable: 'com.amazon.coral.service',
@@ -22,7 +24,13 @@ const NAMESPACES = {
 export type SfnErrorType = keyof typeof NAMESPACES;
 
 /** Statuses other than AWS's 400 for client errors. */
-const STATUS: ReadonlyMap<SfnErrorType, number> = new Map<SfnErrorType, number>([['AccessDeniedException', 403], ['UnsupportedMediaType', 415], ['InternalFailure', 500], ['ServiceUnavailable', 503]]);
+const STATUS: ReadonlyMap<SfnErrorType, number> = new Map<SfnErrorType, number>([
+  ['AccessDeniedException', 403],
+  ['RequestEntityTooLargeException', 413],
+  ['UnsupportedMediaType', 415],
+  ['InternalFailure', 500],
+  ['ServiceUnavailable', 503],
+]);
 
 /** An error answered as AWS JSON 1.0: `{"__type": "<namespace>#<type>", "message": "..."}` with its HTTP status. */
 export class SfnError extends Error {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LOCAL_ROLE_ARN } from '../state-machines.js';
 import { arnMember, includedDataMember, maxResultsMember, nextTokenMember, parseOperationInput } from './operation-input.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
-import { epochSeconds, type SfnOperation } from './sfn-context.js';
+import { lambdaArnsInRegion } from './arns.js';
+import { epochSeconds, shownArn, type SfnOperation } from './sfn-context.js';
 
 const DEFAULT_PAGE = 100;
 
@@ -14,20 +15,20 @@ export const listStateMachines: SfnOperation = (context, body) => {
   const page = context.catalog.all.slice(offset, offset + limit);
   const more = offset + limit < context.catalog.all.length;
   return {
-    stateMachines: page.map((machine) => ({ stateMachineArn: machine.arn, name: machine.name, type: 'STANDARD', creationDate: epochSeconds(machine.creationMs) })),
+    stateMachines: page.map((machine) => ({ stateMachineArn: shownArn(context, machine.arn), name: machine.name, type: 'STANDARD', creationDate: epochSeconds(machine.creationMs) })),
     ...(more ? { nextToken: encodePageToken('ListStateMachines', offset + limit) } : {}),
   };
 };
 
-/** `DescribeStateMachine`: the ASL as the engine runs it (local Lambda ARNs substituted). */
+/** `DescribeStateMachine`: the ASL as the engine runs it (local Lambda ARNs of the client's region substituted). */
 export const describeStateMachine: SfnOperation = (context, body) => {
   const input = parseOperationInput({ stateMachineArn: arnMember, includedData: includedDataMember }, body);
   const machine = context.catalog.require(input.stateMachineArn);
   return {
-    stateMachineArn: machine.arn,
+    stateMachineArn: shownArn(context, machine.arn),
     name: machine.name,
     status: 'ACTIVE',
-    definition: machine.definitionText,
+    definition: lambdaArnsInRegion(machine.definitionText, context.region),
     roleArn: LOCAL_ROLE_ARN,
     type: 'STANDARD',
     creationDate: epochSeconds(machine.creationMs),

@@ -9,7 +9,7 @@ import { startRecordingProxy, type RecordingProxy } from '../../support/recordin
 
 export const DAY = 86_400_000;
 export const MINUTE = 60_000;
-export const LEAVER_ARN = 'arn:aws:states:local:000000000000:stateMachine:jml-leaver';
+export const LEAVER_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:jml-leaver';
 /** The Admin API call that removes a user from the directory (the leaver's last step). */
 export const REMOVE_USER = /^DELETE \/admin\/v2\/orgs\/[^/]+\/directories\/[^/]+\/users\/[^/]+$/;
 export const EXAMPLE_CONFIG = new URL('../../../config/jml.example.yaml', import.meta.url).pathname;

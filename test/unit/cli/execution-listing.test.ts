@@ -69,7 +69,35 @@ describe('jml executions --aws', () => {
     const listed = JSON.parse(result.stdout) as { name: string; workflow: string; status: string; startDate: string; executionArn: string }[];
     expect(listed.map((execution) => execution.name)).toEqual(['leaver-c', 'leaver-b', 'leaver-a']);
     expect(listed[0]).toEqual({ name: 'leaver-c', workflow: 'leaver', status: 'RUNNING', startDate: '2026-05-12T03:00:00.000Z', executionArn: executionArn('leaver', 'leaver-c') });
-    expect(result.stderr).toMatch(/showing the newest 3 RUNNING executions of AtlassianJml-leaver; older ones: --limit N/);
+    expect(result.stderr).toMatch(/showing 3 RUNNING executions of AtlassianJml-leaver, newest first; older ones: --all, or the next page:\n  jml executions --next-token \S+ --workflow leaver --status RUNNING --limit 3 --aws --region eu-west-1\n/);
+  });
+
+  it('continues with --next-token where the page ended, also in the middle of a ListExecutions page', async () => {
+    // Prepare: leaver's page 1 holds three, of which --limit 2 shows two (the newest overall come from joiner too)
+    sfn.on(ListExecutionsCommand).resolves({ executions: [] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: machineArn('leaver') }).resolves({
+      executions: [item('leaver', 'l3', 'SUCCEEDED', '2026-05-12T03:00:00Z'), item('leaver', 'l2', 'SUCCEEDED', '2026-05-12T02:00:00Z')],
+      nextToken: 'leaver-page-2',
+    });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: machineArn('joiner') }).resolves({ executions: [item('joiner', 'j1', 'SUCCEEDED', '2026-05-12T02:30:00Z')] });
+    sfn.on(ListExecutionsCommand, { stateMachineArn: machineArn('leaver'), nextToken: 'leaver-page-2' }).resolves({ executions: [item('leaver', 'l1', 'SUCCEEDED', '2026-05-12T01:00:00Z')] });
+
+    // Act
+    const first = await runAws(['executions', '--limit', '2', '--json']);
+    const token = /--next-token (\S+)/.exec(first.stderr)?.[1] as string;
+    sfn.resetHistory();
+    const second = await runAws(['executions', '--limit', '2', '--json', '--next-token', token]);
+    const wrongQuery = await runAws(['executions', '--status', 'FAILED', '--next-token', token]);
+    const garbled = await runAws(['executions', '--next-token', 'bm9wZQ']);
+
+    // Assess
+    expect((JSON.parse(first.stdout) as { name: string }[]).map((e) => e.name)).toEqual(['l3', 'j1']);
+    expect((JSON.parse(second.stdout) as { name: string }[]).map((e) => e.name)).toEqual(['l2', 'l1']);
+    expect(sfn).toHaveReceivedCommandWith(ListExecutionsCommand, { stateMachineArn: machineArn('leaver'), maxResults: 3 }); // the page again, from its second item
+    expect(sfn).not.toHaveReceivedCommandWith(ListExecutionsCommand, { stateMachineArn: machineArn('joiner') }); // listed to its end already
+    expect(second.stderr).not.toMatch(/--next-token/);
+    expect([wrongQuery.code, wrongQuery.stderr]).toEqual([2, expect.stringMatching(/this --next-token continues `jml executions`: repeat the same --workflow and --status/)]);
+    expect([garbled.code, garbled.stderr]).toEqual([2, expect.stringMatching(/--next-token is not a token that `jml executions` printed/)]);
   });
 
   it('keeps only the newest --limit across state machines', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AslStateMachine } from '../../../local/engine/asl-types.js';
+import { TaskCalls } from '../../../local/engine/task-calls.js';
 import { TraceRecorder, type EngineEvent } from '../../../local/engine/trace.js';
 import { HistoryBuilder } from '../../../local/runtime/history/history-builder.js';
+import type { StoredHistoryEvent } from '../../../local/runtime/store/store-types.js';
 
 const DEFINITION: AslStateMachine = {
   StartAt: 'Suspend',
@@ -60,6 +62,33 @@ describe('HistoryBuilder', () => {
     expect(history[2]?.details).toEqual({ lambdaFunctionScheduledEventDetails: { resource: 'arn:aws:lambda:us-east-1:000000000000:function:SuspendUserFunctionArn', timeoutInSeconds: 30 } });
     expect(history[4]?.details).toEqual({ lambdaFunctionFailedEventDetails: { error: 'Atlassian.Transient', cause } });
     expect(history[8]?.details).toEqual({ stateExitedEventDetails: { name: 'Suspend', output: '{"ok":true}', outputDetails: { truncated: false } } });
+  });
+
+  it('with the engine\'s task calls: each attempt\'s payload on LambdaFunctionScheduled, the result on LambdaFunctionSucceeded, the timeout from TimeoutSecondsPath', () => {
+    // Prepare: the handler is called in the same step as each attempt is reported (task-calls.ts)
+    const definition: AslStateMachine = { StartAt: 'Find', States: { Find: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:FindUserFunctionArn', TimeoutSecondsPath: '$.limit', End: true } } };
+    const builder = new HistoryBuilder(definition, 0, () => 0);
+    const calls = new TaskCalls();
+    const recorder = new TraceRecorder(undefined, 0, calls);
+    const state = { name: 'Find', type: 'Task' };
+    const history: StoredHistoryEvent[] = [];
+    const record = (event: Omit<EngineEvent, 'timestamp'>) => history.push(...builder.fromTrace(recorder.record({ timestamp: 0, ...event })!));
+
+    // Act: the trace reads each event after the engine has made the call that goes with it
+    calls.begin('Find', { email: 'a@x.example', limit: 10 });
+    record({ type: 'StateEntered', state: { ...state, input: { raw: 1 } } });
+    record({ type: 'StateFailed', state, Error: 'Atlassian.Transient', Cause: 'HTTP 503' });
+    calls.begin('Find', { email: 'a@x.example', limit: 20 }).output = { found: true };
+    record({ type: 'StateRetried', state, retry: { attempt: 1 } });
+    record({ type: 'StateExited', state: { ...state, output: { lookup: { found: true } } } });
+
+    // Assess
+    const scheduled = history.filter((event) => event.type === 'LambdaFunctionScheduled').map((event) => event.details.lambdaFunctionScheduledEventDetails);
+    expect(scheduled).toEqual([
+      { resource: 'arn:aws:lambda:us-east-1:000000000000:function:FindUserFunctionArn', input: '{"email":"a@x.example","limit":10}', inputDetails: { truncated: false }, timeoutInSeconds: 10 },
+      { resource: 'arn:aws:lambda:us-east-1:000000000000:function:FindUserFunctionArn', input: '{"email":"a@x.example","limit":20}', inputDetails: { truncated: false }, timeoutInSeconds: 20 },
+    ]);
+    expect(history.find((event) => event.type === 'LambdaFunctionSucceeded')?.details).toEqual({ lambdaFunctionSucceededEventDetails: { output: '{"found":true}', outputDetails: { truncated: false } } });
   });
 
   it('a caught Task failure exits without LambdaFunctionSucceeded', () => {
