@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-/** README's "Workflows" list names every input field of each workflow, as its published schema has them. */
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+/** docs/workflows.md's "Inputs at a glance" names every input field of each workflow, as its published schema has them. */
+const readme = readFileSync(new URL('../../../docs/workflows.md', import.meta.url), 'utf8');
 
 function readmeFields(title: string): string[] {
   const line = readme.split('\n').find((text) => text.startsWith(`- **${title}** \``));
-  if (!line) throw new Error(`README.md has no "- **${title}** \`{ ... }\`" line in its Workflows section`);
+  if (!line) throw new Error(`docs/workflows.md has no "- **${title}** \`{ ... }\`" line in its "Inputs at a glance" section`);
   const fields = /`\{([^}]*)\}`/.exec(line)?.[1] ?? '';
   return fields.split(/[,|]/).map((field) => field.trim().replace(/\?$/, '')).filter(Boolean).sort();
 }
@@ -16,7 +16,7 @@ function schemaFields(workflow: string): string[] {
   return Object.keys(schema.properties).sort();
 }
 
-describe('README workflow inputs', () => {
+describe('docs/workflows.md workflow inputs', () => {
   it.each([['Leaver', 'leaver'], ['Joiner', 'joiner'], ['Mover', 'mover']])('%s lists every field of the %s input schema', (title, workflow) => {
     expect(readmeFields(title)).toEqual(schemaFields(workflow));
   });
