@@ -59,7 +59,7 @@ export class ApiKeySecret extends Construct {
         reason:
           'The secret holds an Atlassian organization API key, which only an org admin can create or revoke in ' +
           'admin.atlassian.com (there is no API to rotate it). Rotate by creating a new key before the old one expires ' +
-          'and putting it into this secret (README "Deploy to AWS").',
+          'and putting it into this secret (docs/deploy.md).',
       });
     }
   }

@@ -1,7 +1,7 @@
 import { DeployConfigError } from './deploy-config.js';
 import { createJmlApp } from './create-app.js';
 
-/** The CDK app entry (`cdk.json`: `npx tsx infra/app.ts`). Configuration: see README "Deploy to AWS". */
+/** The CDK app entry (`cdk.json`: `npx tsx infra/app.ts`). Configuration: see docs/deploy.md. */
 try {
   createJmlApp().app.synth();
 } catch (error) {

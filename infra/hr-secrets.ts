@@ -20,7 +20,7 @@ export interface HrSecretsProps {
 
 /**
  * One Secrets Manager secret per HR secret of the enabled sources, created empty for the operator
- * to fill (README "HR webhooks"). Functions get `secretsmanager:GetSecretValue` on exactly the ones
+ * to fill (docs/deploy.md, "HR webhooks: secrets and registration"). Functions get `secretsmanager:GetSecretValue` on exactly the ones
  * their registry entry names, and the secret's id in the `*_SECRET_ID` variable the code reads.
  */
 export class HrSecrets extends Construct {

@@ -78,7 +78,7 @@ export class HrWebhooks extends Construct {
       new CfnOutput(stack, `HrWebhookUrl${pascal(source)}`, { value: `${this.ingress.url}${props.receiver.ingress.path.replace('{source}', source)}`, description: `Register this URL as the ${source} webhook` });
     }
     for (const [name, secret] of this.secrets.secrets) {
-      new CfnOutput(stack, `HrSecret${pascal(name)}`, { value: secret.secretArn, description: `Put ${name} here (see README "HR webhooks")` });
+      new CfnOutput(stack, `HrSecret${pascal(name)}`, { value: secret.secretArn, description: `Put ${name} here (see docs/deploy.md, "HR webhooks: secrets and registration")` });
     }
 
     const signatureFailures = new cloudwatch.Metric({
@@ -144,7 +144,7 @@ export class HrWebhooks extends Construct {
         id: 'AwsSolutions-SMG4',
         reason:
           'The secret holds a key the HR vendor issues (webhook signing key, API key, service user token); it can only be rotated ' +
-          'in the vendor\'s admin screens, not by a Lambda. Rotate there and put the new value into this secret (README "HR webhooks"); ' +
+          'in the vendor\'s admin screens, not by a Lambda. Rotate there and put the new value into this secret (docs/deploy.md, "HR webhooks: secrets and registration"); ' +
           'signing secrets may hold the old and the new key side by side during the change.',
       });
     }

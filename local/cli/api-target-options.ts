@@ -10,7 +10,7 @@ export type RunTarget = { kind: 'external'; api: ApiTarget } | { kind: 'embedded
 
 /**
  * Reads the API options; the key may come from ATLASSIAN_API_KEY so it stays off the command line.
- * Each option falls back to the variable the handlers read (README), the option winning.
+ * Each option falls back to the variable the handlers read (docs/cli.md), the option winning.
  */
 export function resolveRunTarget(values: CliValues, env: NodeJS.ProcessEnv): RunTarget {
   const generation = resolveGeneration(values, env);
