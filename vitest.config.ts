@@ -1,8 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Suites that share one module graph per worker: pure units, the contract checks and the CDK
+ * assertions (aws-cdk-lib alone takes seconds to load). Everything that runs executions, servers or
+ * child processes keeps a module graph per file: handlers and clients keep caches per module.
+ */
+const SHARED = ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/infra/**/*.test.ts'];
+
+/**
+ * Units that need a module graph of their own: they assert on Powertools metrics and logs, whose
+ * modules read their settings (metrics on, log level) once, when first loaded.
+ */
+const ISOLATED_UNITS = [
+  'test/unit/middleware/action-stack.test.ts',
+  'test/unit/middleware/http-handler.test.ts',
+  'test/unit/setup/handler-output-filter.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Handler logs and EMF metrics are dropped from the output unless JML_TEST_LOGS=1.
     setupFiles: ['test/setup/polyfills.ts', 'test/setup/quiet-handler-output.ts'],
     testTimeout: 30_000,
@@ -10,5 +26,19 @@ export default defineConfig({
     hookTimeout: 120_000,
     // 2-core CI machine: a couple of workers is faster than many contending ones.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: SHARED,
+          exclude: ISOLATED_UNITS,
+          // One module graph per worker: aws-cdk-lib and the handlers load once instead of once per file.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: SHARED } },
+      { extends: true, test: { name: 'isolated-units', include: ISOLATED_UNITS } },
+    ],
   },
 });

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runSimulatorCommand } from '../../../local/simulator/cli/run-simulator-command.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = ['--import', 'tsx', 'local/simulator/cli.ts'];
@@ -8,6 +9,21 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * Runs the simulator's command in this process (the same code `npm run simulator` runs, without a
+ * process start per case); a simulator it starts is closed again at once.
+ */
+export async function runSimulatorCommandHere(args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const outcome = await runSimulatorCommand(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  if ('running' in outcome) {
+    await outcome.running.close();
+    return { code: 0, stdout, stderr };
+  }
+  return { code: outcome.exitCode, stdout, stderr };
 }
 
 /** Runs `npm run simulator -- <args>` as a real child process that is expected to exit (bad flags, --help). */
