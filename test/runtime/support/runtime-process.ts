@@ -3,6 +3,17 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
+/** Every runtime child this worker started: whatever a failed or timed-out test left running goes with the worker. */
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+function track<T extends ChildProcess>(child: T): T {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 export interface RuntimeProcess {
   child: ChildProcess;
   endpoint: string;
@@ -18,7 +29,7 @@ export interface RuntimeProcess {
  */
 export function spawnRuntime(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RuntimeProcess> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(ATLASSIAN_|JML_)/.test(name)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/cli.ts', ...args], { cwd: REPO, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = track(spawn(process.execPath, ['--import', 'tsx', 'local/runtime/cli.ts', ...args], { cwd: REPO, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
@@ -38,7 +49,7 @@ export function spawnRuntime(args: string[], env: NodeJS.ProcessEnv = {}): Promi
 /** Runs the runtime's command line to completion (for option errors and --help). */
 export async function runRuntimeCommand(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | string; stdout: string; stderr: string }> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(ATLASSIAN_|JML_)/.test(name)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/cli.ts', ...args], { cwd: REPO, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = track(spawn(process.execPath, ['--import', 'tsx', 'local/runtime/cli.ts', ...args], { cwd: REPO, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
