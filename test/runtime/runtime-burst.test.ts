@@ -33,7 +33,7 @@ describe('runtime: a burst of leavers', () => {
   let client: SFNClient;
 
   beforeAll(async () => {
-    org = await startTestOrg({ users: 300 });
+    org = await startTestOrg({ users: 120 });
     data = tempDataDir();
     // A burst above the example's daily brake (limits.maxLeaversPerDay): this test is about the pool.
     const example = loadJmlConfigFile(EXAMPLE_CONFIG);
@@ -48,8 +48,8 @@ describe('runtime: a burst of leavers', () => {
     data.remove();
   });
 
-  it('starts hundreds at once, runs 16 at a time, suspends all, and after the grace period removes each exactly once (stopped ones never)', { timeout: 180_000 }, async () => {
-    // Prepare: every active, unprotected user of a 300-person org leaves
+  it('starts a hundred at once, runs 16 at a time, suspends all, and after the grace period removes each exactly once (stopped ones never)', { timeout: 180_000 }, async () => {
+    // Prepare: every active, unprotected user of a 120-person org leaves (bench:burst runs 1,000)
     const leavers = [...org.sim.state.users.values()].filter((user) => user.membershipStatus === 'active' && !PROTECTED.has(user.email));
     const name = (accountId: string) => `leaver-${accountId}`;
     const stopped = new Set(leavers.slice(0, 10).map((user) => user.accountId));

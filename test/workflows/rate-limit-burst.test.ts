@@ -5,14 +5,14 @@ import { startSimulator, type RunningSimulator } from '../../local/simulator/ind
 /**
  * A burst of leavers against an org at its rate limit, as the local runtime runs them: all in one
  * process, each execution with its own handler environment, one pacer for the org. The simulator's
- * clock runs TIME_SCALE times faster, so its one-minute windows pass in 12 s; the workflows' real
+ * clock runs TIME_SCALE times faster, so its one-minute windows pass in 6 s; the workflows' real
  * Retry policy is scaled by the same factor, and nothing else is shortened but the grace period.
  */
 
-const LEAVERS = 150;
-const TIME_SCALE = 5;
-/** Per simulated minute, i.e. per 12 real seconds: about 83 requests per real second (150 leavers make ~1,300 calls). */
-const LIMIT_PER_WINDOW = 1000;
+const LEAVERS = 80;
+const TIME_SCALE = 10;
+/** Per simulated minute, i.e. per 6 real seconds: about 83 requests per real second (80 leavers make ~700 calls). */
+const LIMIT_PER_WINDOW = 500;
 /** The same limit as the pacer sees it, in real time. */
 const REAL_REQUESTS_PER_MINUTE = LIMIT_PER_WINDOW * TIME_SCALE;
 
