@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Suites that share one module graph per worker: pure units, the contract checks and the CDK
- * assertions (aws-cdk-lib alone takes seconds to load). Everything that runs executions, servers or
- * child processes keeps a module graph per file: handlers and clients keep caches per module.
+ * Suites that share one module graph per worker: units, the contract checks, the CDK assertions
+ * (aws-cdk-lib alone takes seconds to load) and the engine's workflow scenarios (each against its own
+ * simulator). The runtime and end-to-end suites keep a module graph per file: tried shared with a
+ * shuffled order, a dozen of them failed on state an earlier file left in a module.
  */
-const SHARED = ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/infra/**/*.test.ts'];
+const SHARED = ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/infra/**/*.test.ts', 'test/workflows/**/*.test.ts'];
 
 /**
  * Units that need a module graph of their own: they assert on Powertools metrics and logs, whose
@@ -35,6 +36,8 @@ export default defineConfig({
           exclude: ISOLATED_UNITS,
           // One module graph per worker: aws-cdk-lib and the handlers load once instead of once per file.
           isolate: false,
+          // Added to the shared setup files: resets what a handler keeps per process, before each file.
+          setupFiles: ['test/setup/fresh-process-state.ts'],
         },
       },
       { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: SHARED } },
