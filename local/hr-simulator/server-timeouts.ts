@@ -1,7 +1,7 @@
 import type { ServerOptions } from 'node:http';
 
 // The simulators import nothing of the project (they are the other side of the wire): this mirrors
-// local/runtime/http/server-timeouts.ts (and local/simulator/http/server-timeouts.ts).
+// local/simulator/http/server-timeouts.ts (which the runtime uses).
 
 /**
  * How long a client may take, so a slow or broken one cannot hold a connection forever (a body

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseRequestTarget } from '../runtime/http/request-target.js';
-import { serverTimeoutOptions, type ServerTimeouts } from '../runtime/http/server-timeouts.js';
+import { serverTimeoutOptions, type ServerTimeouts } from '../simulator/http/server-timeouts.js';
 import { serveWithLambda, type ApiGatewayHandler } from './lambda-http-adapter.js';
 
 /** The route the receiver is mounted on, as in API Gateway (`infra/hr-webhooks.ts`). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntime, type RunningRuntime } from '../../local/runtime/start-runtime.js';
 import { DEFAULT_WEBHOOK_SECRETS, hrSimulatorEnvironment, startHrSimulator, type RunningHrSimulator } from '../../local/hr-simulator/index.js';
+import { setProcessEnv } from '../support/process-env.js';
 
 /** Asynchronous: the runtime answering the recipe's curl runs in this very process. */
 const run = promisify(execFile);
@@ -34,25 +35,19 @@ describe.skipIf(!haveTools)('docs/webhooks.md: the openssl signing recipes', () 
   let runtime: RunningRuntime;
   let dataDir: string;
   let env: Record<string, string>;
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnv: (() => void) | undefined;
 
   beforeAll(async () => {
     hr = await startHrSimulator();
     env = hrSimulatorEnvironment(hr, DEFAULT_WEBHOOK_SECRETS);
-    for (const [name, value] of Object.entries(env)) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
+    restoreEnv = setProcessEnv(env);
     dataDir = mkdtempSync(join(tmpdir(), 'jml-signing-recipes-'));
     runtime = await startRuntime({ port: 0, dataDir, clock: 'manual', log: () => {}, sweepSchedule: false });
   }, 60_000);
   afterAll(async () => {
     await runtime?.close();
     await hr?.close();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnv?.();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -6,6 +6,7 @@ import { DescribeExecutionCommand, ListExecutionsCommand, type SFNClient } from 
 import { startRuntime, type RunningRuntime } from '../../local/runtime/start-runtime.js';
 import { DEFAULT_WEBHOOK_SECRETS, hiBobEventBody, hrSimulatorEnvironment, sendDelivery, signDelivery, startHrSimulator, type RunningHrSimulator } from '../../local/hr-simulator/index.js';
 import { sfnClient } from './support/runtime-harness.js';
+import { setProcessEnv } from '../support/process-env.js';
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -19,25 +20,19 @@ describe('npm start serves the HR webhook receiver beside the Step Functions API
   let hr: RunningHrSimulator;
   let runtime: RunningRuntime;
   let dataDir: string;
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnv: (() => void) | undefined;
 
   beforeAll(async () => {
     hr = await startHrSimulator();
     // The receiver's secrets and the HR API it calls back: the environment, as `npm start` reads it.
-    for (const [name, value] of Object.entries(hrSimulatorEnvironment(hr, DEFAULT_WEBHOOK_SECRETS))) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
+    restoreEnv = setProcessEnv(hrSimulatorEnvironment(hr, DEFAULT_WEBHOOK_SECRETS));
     dataDir = mkdtempSync(join(tmpdir(), 'jml-runtime-webhooks-'));
     runtime = await startRuntime({ port: 0, dataDir, clock: 'manual', log: () => {} });
   }, 60_000);
   afterAll(async () => {
     await runtime?.close();
     await hr?.close();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnv?.();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

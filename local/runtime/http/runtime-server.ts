@@ -4,7 +4,7 @@ import { SfnError } from '../sfn/sfn-error.js';
 import { refuseBrowserRequests, type Refusal } from './request-guards.js';
 import { badTargetMessage, parseRequestTarget } from './request-target.js';
 import type { Router, RuntimeResponse } from './router.js';
-import { serverTimeoutOptions, type ServerTimeouts } from './server-timeouts.js';
+import { serverTimeoutOptions, type ServerTimeouts } from '../../simulator/http/server-timeouts.js';
 
 /** Larger than any request the API takes (a 256 KB input, JSON-escaped, fits many times). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;

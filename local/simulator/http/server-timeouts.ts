@@ -1,7 +1,7 @@
 import type { ServerOptions } from 'node:http';
 
-// The simulators import nothing of the project (they are the other side of the wire): this mirrors
-// local/runtime/http/server-timeouts.ts.
+// The simulators import nothing of the project (they are the other side of the wire), so the one copy
+// lives here and the runtime and the webhook server (local/) import it; the HR simulator keeps its own.
 
 /**
  * How long a client may take, so a slow or broken one cannot hold a connection forever (a body
@@ -10,7 +10,7 @@ import type { ServerOptions } from 'node:http';
 export interface ServerTimeouts {
   /** To receive the request line and every header. @default 10 s */
   headersMs: number;
-  /** To receive the whole request, body included (1 MB at most). @default 30 s */
+  /** To receive the whole request, body included (4 MB at most on the runtime: well under a second on loopback). @default 30 s */
   requestMs: number;
   /** An idle keep-alive connection is closed after this. @default 5 s (Node's own default) */
   keepAliveMs: number;
