@@ -1,13 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Every runtime child this worker started: whatever a failed or timed-out test left running goes with the worker. */
+/**
+ * Every runtime child of this test file: whatever a failed or timed-out test left running is killed
+ * when the file ends (and, failing that, when the worker exits), never left behind as an orphan.
+ */
 const children = new Set<ChildProcess>();
-process.once('exit', () => {
+const killLeftovers = () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
+};
+afterAll(killLeftovers);
+process.once('exit', killLeftovers);
 function track<T extends ChildProcess>(child: T): T {
   children.add(child);
   child.once('exit', () => children.delete(child));
