@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../../functions/lib/email-address.js';
 import { readableCause } from '../engine/lambda-error.js';
 import type { ExecutionObserver } from './executor/execution-observer.js';
 import type { ExecutionOutcome, ExecutionRecord } from './store/store-types.js';
@@ -27,8 +28,6 @@ const MAX_CAUSE_CHARS = 300;
 /** Lines of the runtime's components (they pass text only) that report a problem, or something to look at. */
 const PROBLEM = /unexpected error|could not|cannot|error while|failed|ServiceUnavailable/i;
 const NOTICE = /left as it is|ended ABORTED|adopted|paused/i;
-/** An email address, and only that: a name typed into `email` is never logged. */
-const EMAIL = /^[^\s@"<>()[\\\],;:\\]{1,64}@[^\s@"<>()[\\\],;:\\]+\.[^\s@"<>()[\\\],;:\\.]{2,}$/u;
 
 /**
  * The runtime's log (stderr of `npm start`): one line per webhook delivery, per execution start and
@@ -94,11 +93,11 @@ function workflowOf(execution: ExecutionRecord): string {
   return machine.startsWith('jml-') ? machine.slice(4) : machine;
 }
 
-/** The `email` of the execution input when it is an email address; nothing else of the input. */
+/** The `email` of the execution input when it is an email address (the workflows' rule): a name typed into `email` is never logged. */
 function personOf(input: string): string | undefined {
   try {
     const email = (JSON.parse(input) as { email?: unknown } | null)?.email;
-    return typeof email === 'string' && email.length <= 254 && EMAIL.test(email) ? email : undefined;
+    return typeof email === 'string' && isEmailAddress(email) ? email : undefined;
   } catch {
     return undefined;
   }
