@@ -155,10 +155,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     });
     if (options.verifyConfigAgainstOrg ?? true) await assertConfigFitsOrg(config, configFile, api);
     const foreignExecutions = foreignPlan.apply();
-    const backedUp = changeBudget;
+    const budget = changeBudget;
     backups = new BackupSchedule([
       { name: 'runtime.sqlite', backups: store.backups, backup: (file) => store.backup(file) },
-      { name: 'change-budget.sqlite', backups: backedUp.backups, backup: (file) => backedUp.backup(file) },
+      { name: 'change-budget.sqlite', backups: budget.backups, backup: (file) => budget.backup(file) },
     ], options.backupClock ?? (() => new Date()), log);
     // Online, in the background: a 1 GB store takes ~10 s to copy and the runtime serves meanwhile.
     void backups.runDue();
@@ -185,7 +185,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const listening = server;
     const embedded = simulator;
     const backupSchedule = backups;
-    const budget = changeBudget;
     let closed: Promise<void> | undefined;
     return {
       endpoint: `http://127.0.0.1:${port}`,

@@ -61,31 +61,29 @@ export class SweepScheduler {
         if (isAbortError(error) || this.stopping.signal.aborted) return;
         throw error;
       }
-      const { latest, missed } = this.dueRuns(new Date(this.clock.now()));
-      this.startRun(latest, missed);
+      const first = this.next;
+      const { latest, skipped } = this.latestDue(new Date(this.clock.now()));
+      this.startRun(latest, skipped > 0 ? ` (coalesced: ${skipped} earlier run time(s) from ${first.toISOString()} passed without a sweep; one sweep stands for them)` : '');
       this.next = nextRunAfter(this.schedule.cron, this.schedule.timeZone, new Date(Math.max(latest.getTime() + 60_000, this.clock.now())));
     }
   }
 
   /** The latest run time at or before `now`, and how many earlier ones since `next` it stands for. */
-  private dueRuns(now: Date): { latest: Date; missed: { count: number; first?: Date } } {
+  private latestDue(now: Date): { latest: Date; skipped: number } {
     let latest = this.next;
-    let count = 0;
-    const first = this.next;
+    let skipped = 0;
     for (;;) {
       const following = nextRunAfter(this.schedule.cron, this.schedule.timeZone, new Date(latest.getTime() + 60_000));
-      if (following.getTime() > now.getTime() || count >= MAX_COUNTED_RUNS) break;
+      if (following.getTime() > now.getTime() || skipped >= MAX_COUNTED_RUNS) break;
       latest = following;
-      count += 1;
+      skipped += 1;
     }
-    return { latest, missed: count > 0 ? { count, first } : { count } };
+    return { latest, skipped };
   }
 
-  private startRun(runTime: Date, missed: { count: number; first?: Date }): void {
+  /** Starts the sweep that stands for `runTime`; `coalesced` says what else it stands for, in the log line. */
+  private startRun(runTime: Date, coalesced: string): void {
     const name = `sweep-scheduled-${runTime.toISOString().slice(0, 16).replace(':', '-')}Z`;
-    const coalesced = missed.first
-      ? ` (coalesced: ${missed.count} earlier run time(s) from ${missed.first.toISOString()} passed without a sweep; one sweep stands for them)`
-      : '';
     try {
       this.start({ name, input: { scheduledAt: runTime.toISOString() } });
       this.log(`scheduled sweep started: ${name}${coalesced}`);

@@ -13,12 +13,14 @@ export function dryRunPlanLines(output: unknown): string[] {
   if (typeof output !== 'object' || output === null) return [];
   const { status, planned, plannedMore } = output as { status?: unknown; planned?: unknown; plannedMore?: unknown };
   if (status !== 'DRY_RUN' || !Array.isArray(planned)) return [];
-  const more = (typeof plannedMore === 'number' ? plannedMore : 0) + Math.max(0, planned.length - PLAN_LINES_SHOWN);
   if (planned.length === 0) return ['  plan: nothing to change'];
+  /** Planned but not in the output (the sweep lists at most 100: its report has everyone). */
+  const unlisted = typeof plannedMore === 'number' ? plannedMore : 0;
+  const more = unlisted + Math.max(0, planned.length - PLAN_LINES_SHOWN);
   return [
-    `  plan (${planned.length + (typeof plannedMore === 'number' ? plannedMore : 0)}):`,
+    `  plan (${planned.length + unlisted}):`,
     ...planned.slice(0, PLAN_LINES_SHOWN).map((entry) => `    · ${describe(entry as PlannedAction | PlannedAccount)}`),
-    ...(more > 0 ? [`    … and ${more} more (the output lists ${planned.length}${typeof plannedMore === 'number' && plannedMore > 0 ? '; the report has everyone' : ''})`] : []),
+    ...(more > 0 ? [`    … and ${more} more (the output lists ${planned.length}${unlisted > 0 ? '; the report has everyone' : ''})`] : []),
   ];
 }
 
