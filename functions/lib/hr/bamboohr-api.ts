@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ErrorNames, JmlError } from '../errors.js';
 import { hrActive, hrDate, hrText, type HrPerson } from './hr-person.js';
+import { ownEntry } from './own-entry.js';
 import { basicAuth, hrRequestJson, type FetchLike } from './hr-http.js';
 import { STATUS_FIELDS, type ResolvedFieldMap } from './vendor-defaults.js';
 
@@ -49,7 +50,7 @@ export async function fetchBambooHrEmployee(employeeId: string, options: BambooH
 }
 
 /** An HrPerson from BambooHR field values (the API's answer, or a field-based webhook's `fields`). */
-export function bambooHrPerson(employeeId: string, values: Readonly<Record<string, unknown>>, fields: ResolvedFieldMap, lookup = exactField): HrPerson {
+export function bambooHrPerson(employeeId: string, values: Readonly<Record<string, unknown>>, fields: ResolvedFieldMap, lookup: (values: Readonly<Record<string, unknown>>, name: string) => unknown = ownEntry): HrPerson {
   const status = STATUS_FIELDS.bamboohr;
   const read = (name: string) => lookup(values, name);
   return {
@@ -64,9 +65,4 @@ export function bambooHrPerson(employeeId: string, values: Readonly<Record<strin
     hireDate: hrDate(read(status.hireDate)),
     terminationDate: hrDate(read(status.terminationDate)),
   };
-}
-
-/** The value HR sent under `name` (own entries only: a field named `constructor` is not one every object has). */
-function exactField(values: Readonly<Record<string, unknown>>, name: string): unknown {
-  return Object.hasOwn(values, name) ? values[name] : undefined;
 }

@@ -4,6 +4,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { ErrorNames, JmlError } from '../errors.js';
 import { registerSecret } from '../redaction.js';
+import { ownEntry } from './own-entry.js';
 
 /**
  * Where the HR secrets live: one Secrets Manager secret each on AWS (read through Powertools
@@ -114,8 +115,7 @@ export function readHrSecretsFile(env: NodeJS.ProcessEnv): Record<string, unknow
 
 /** The value of variable `name` in the secrets file's JSON (own entries only: the name is a variable's, never `constructor`). */
 export function hrSecretsFileValue(values: Record<string, unknown>, name: string): string | undefined {
-  if (!Object.hasOwn(values, name)) return undefined;
-  const value = values[name];
+  const value = ownEntry(values, name);
   if (typeof value === 'string') return value.trim();
   // The HiBob credentials may be given as an object.
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
